@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Home and site settings")
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        post_migrate.connect(signal_handlers.sync_locales_and_roles, sender=self)

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class RememberLanguageMiddleware:
+    """Remembers the language of the last page visited under ``/ko/`` or ``/en/``.
+
+    ``LocaleMiddleware`` reads the language cookie when a visitor arrives at ``/``; this keeps
+    the cookie in step with the language the visitor last chose through the switcher or a link.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        if (
+            language
+            and response.status_code == 200
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language
+        ):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

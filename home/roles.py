@@ -1,0 +1,108 @@
+"""The site's roles, each a Wagtail group with the least permissions it needs.
+
+This is the one place where roles are declared; ``sync_roles`` makes the groups in the database
+match these declarations exactly (it runs after every ``migrate``). Permissions are named
+``"app_label.codename"``; a name that does not exist is a configuration error and fails loudly.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+SUPPORT = "Support"
+MEMBERS = "Members"
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    # Model permissions, "app_label.codename".
+    permissions: tuple[str, ...] = ()
+    # Page permission codenames (wagtailcore), granted on the root of the page tree.
+    page_permissions: tuple[str, ...] = ()
+    # Image and document permissions, "app_label.codename", granted on the root collection.
+    collection_permissions: tuple[str, ...] = field(default=())
+
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        name=EDITORS,
+        permissions=(
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "wagtailredirects.add_redirect",
+            "wagtailredirects.change_redirect",
+            "wagtailredirects.delete_redirect",
+            "stories.add_storycategory",
+            "stories.change_storycategory",
+            "stories.delete_storycategory",
+        ),
+        page_permissions=(
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+        ),
+        collection_permissions=(
+            "wagtailimages.add_image",
+            "wagtailimages.change_image",
+            "wagtailimages.choose_image",
+            "wagtaildocs.add_document",
+            "wagtaildocs.change_document",
+            "wagtaildocs.choose_document",
+        ),
+    ),
+    Role(
+        name=MODERATORS,
+        permissions=("wagtailadmin.access_admin",),
+    ),
+    Role(
+        name=SUPPORT,
+        permissions=("wagtailadmin.access_admin",),
+    ),
+    Role(name=MEMBERS),
+)
+
+
+def _permission(dotted_name: str) -> Permission:
+    app_label, _, codename = dotted_name.partition(".")
+    try:
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    except Permission.DoesNotExist:
+        raise ImproperlyConfigured(f"Role permission {dotted_name!r} does not exist.") from None
+
+
+@transaction.atomic
+def sync_roles() -> None:
+    """Create the role groups and give each exactly the permissions declared in ``ROLES``."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.name)
+        group.permissions.set([_permission(name) for name in role.permissions])
+
+        page_permissions = [_permission(f"wagtailcore.{name}") for name in role.page_permissions]
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=root_page, permission__in=page_permissions
+        ).delete()
+        if root_page is not None:
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission
+                )
+
+        collection_permissions = [_permission(name) for name in role.collection_permissions]
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__in=collection_permissions
+        ).delete()
+        if root_collection is not None:
+            for permission in collection_permissions:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission
+                )
