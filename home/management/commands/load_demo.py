@@ -1,0 +1,46 @@
+import random
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from home.demo.accounts import ensure_demo_accounts
+from home.demo.images import ensure_demo_images
+from home.demo.loader import ensure_home
+from stories.demo import content as stories_content
+from stories.demo.loader import DemoStories
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the bilingual demo site (a fictional Korean tea roastery): pages, pictures and one "
+        "account per role. Safe to run again: what exists is kept, nothing is duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=2026,
+            help="Seed for the variations (dates, pictures); the same seed gives the same site.",
+        )
+
+    def handle(self, *args, seed: int, **options):
+        if not settings.DANGOL_DEMO_ALLOWED:
+            raise CommandError(
+                "Demo content is disabled in these settings (it creates accounts with a published "
+                "password). Set DANGOL_DEMO_ALLOWED=true to load it anyway."
+            )
+        rng = random.Random(seed)
+        with transaction.atomic():
+            self.stdout.write("Accounts…")
+            users = ensure_demo_accounts()
+            self.stdout.write("Pictures…")
+            images = ensure_demo_images(seed=seed, scale=settings.DANGOL_DEMO_IMAGE_SCALE)
+            self.stdout.write("Home page…")
+            home = ensure_home(content=stories_content.HOME, images=images, editor=users["editor"])
+            self.stdout.write("Stories, products and FAQs…")
+            DemoStories(
+                home=home, images=images, editor=users["editor"], rng=rng, stdout=self.stdout
+            ).load()
+        self.stdout.write(self.style.SUCCESS("The demo site is ready."))
