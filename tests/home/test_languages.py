@@ -65,3 +65,17 @@ def test_unknown_page_is_a_translated_404(client, home, english_home):
     response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_member_login_and_signup_are_served_in_each_language(client, home, language):
+    for name in ("login", "signup", "password/reset"):
+        response = client.get(f"/{language}/accounts/{name}/")
+        assert response.status_code == 200
+        assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_header_offers_login_and_join_to_visitors(client, home):
+    html = client.get("/ko/").content.decode()
+    assert 'href="/ko/accounts/login/?next=/ko/"' in html
+    assert 'href="/ko/accounts/signup/"' in html

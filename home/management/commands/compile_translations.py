@@ -17,7 +17,7 @@ class Command(BaseCommand):
         project_root = Path(settings.BASE_DIR)
         for app_config in apps.get_app_configs():
             app_path = Path(app_config.path)
-            if project_root in app_path.parents:
+            if app_path.parent == project_root:  # the project's own apps, not installed ones
                 locale_dirs.append(app_path / "locale")
 
         compiled = 0
