@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "stories",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -221,6 +222,19 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},  # one line per task run is noise
     },
+}
+
+# Search: Elasticsearch when ELASTICSEARCH_URL is set, the embedded (database) backend otherwise.
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="dangol")
+ELASTICSEARCH_TIMEOUT = min(env.float("ELASTICSEARCH_TIMEOUT", default=2.0), 2.0)
+# Background work (search indexing): run at once in-process unless a worker backend is named.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
 }
 
 # `load_demo` creates accounts with a published password: allowed unless switched off.
