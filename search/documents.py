@@ -7,6 +7,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
+LIMITED_NOTICE = _(
+    "Search is temporarily limited: the search service is not answering. Please try again "
+    "in a few minutes, or browse the FAQ."
+)
 PUBLIC = "public"
 MEMBERS = "members"
 
@@ -65,6 +71,7 @@ class Hit:
     title_html: str = ""
     parent_title: str = ""
     parent_url: str = ""
+    type_label: str = ""
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -20,7 +20,8 @@ class SearchSource:
     doc_type: str = ""
     prefix: str = ""
     model: type[models.Model]
-    verbose_name: Any = ""
+    label: Any = ""  # one item, as shown beside a result ("FAQ")
+    verbose_name: Any = ""  # the type, as a filter ("FAQs")
     # Other models whose changes alter this source's documents (see ``dependent_keys``).
     depends_on: tuple[type[models.Model], ...] = ()
 

@@ -86,6 +86,7 @@ class PageSource(SearchSource):
 class StorySource(PageSource):
     doc_type = "story"
     model = StoryPage
+    label = _("Story")
     verbose_name = _("Stories")
     depends_on = (StoryCategory,)
 
@@ -111,6 +112,7 @@ class StorySource(PageSource):
 class ProductSource(PageSource):
     doc_type = "product"
     model = ProductPage
+    label = _("Product")
     verbose_name = _("Products")
 
     def fields(self, page: ProductPage) -> dict:
@@ -126,6 +128,7 @@ class ProductSource(PageSource):
 class FAQSource(PageSource):
     doc_type = "faq"
     model = FAQPage
+    label = _("FAQ")
     verbose_name = _("FAQs")
     depends_on = (FAQCategoryPage,)
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/search/", include("search.api_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -26,6 +27,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /ko/… and /en/…
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
