@@ -7,6 +7,7 @@ from django.db import transaction
 from home.demo.accounts import ensure_demo_accounts
 from home.demo.images import ensure_demo_images
 from home.demo.loader import ensure_home
+from search.indexing import rebuild as rebuild_search_index
 from stories.demo import content as stories_content
 from stories.demo.loader import DemoStories
 
@@ -43,4 +44,6 @@ class Command(BaseCommand):
             DemoStories(
                 home=home, images=images, editor=users["editor"], rng=rng, stdout=self.stdout
             ).load()
+            self.stdout.write("Search index…")
+            rebuild_search_index()
         self.stdout.write(self.style.SUCCESS("The demo site is ready."))
