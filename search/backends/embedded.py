@@ -329,7 +329,9 @@ class EmbeddedBackend:
         groups = _groups(request.query)
         if groups:
             self._search(request, groups, results, any_group=False)
-            results.suggestion = self.did_you_mean(request)
+            # When something has every word, every word is in the index: nothing to correct.
+            if not results.facets.get("type"):
+                results.suggestion = self.did_you_mean(request)
             if not results.facets.get("type") and not results.suggestion and len(groups) > 1:
                 # Nothing has every word: rank what has some of them (BM25 sums the parts).
                 self._search(request, groups, results, any_group=True)

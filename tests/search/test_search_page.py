@@ -1,0 +1,148 @@
+"""The search page as a visitor sees it: results, filters, help, errors, and counting."""
+
+import pytest
+from django.test import Client
+
+from search.models import SearchClick, SearchQuery
+from stories.factories import (
+    FAQCategoryPageFactory,
+    FAQPageFactory,
+    KnowledgeBasePageFactory,
+    StoryPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(home, django_capture_on_commit_callbacks):
+    category = FAQCategoryPageFactory(
+        parent=KnowledgeBasePageFactory(parent=home), title="주문", slug="orders"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        category.save_revision().publish()
+        for number, title in enumerate(["배송은 얼마나 걸리나요?", "해외 배송도 하나요?"]):
+            FAQPageFactory(
+                parent=category,
+                title=title,
+                slug=f"faq-{number}",
+                short_answer="이틀이면 배송됩니다.",
+            ).save_revision().publish()
+        StoryPageFactory(title="배송 상자를 바꾼 이야기", slug="boxes").save_revision().publish()
+
+
+def test_the_header_has_a_search_form_that_works_without_javascript(client, home):
+    html = client.get("/ko/").content.decode()
+    assert '<form class="site-search" role="search" method="get" action="/ko/search/">' in html
+    assert 'name="q"' in html
+
+
+def test_results_are_highlighted_and_filterable(client, content):
+    response = client.get("/ko/search/", {"q": "배송"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="search-result"') == 3
+    assert "<mark>배송</mark>은 얼마나 걸리나요?" in html
+    assert 'href="/ko/faq/orders/faq-0/"' in html
+    assert "?q=%EB%B0%B0%EC%86%A1&amp;type=faq" in html  # the FAQ filter link
+    filtered = client.get("/ko/search/", {"q": "배송", "type": "faq"}).content.decode()
+    assert filtered.count('class="search-result"') == 2
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_a_typo_offers_did_you_mean(client, content):
+    html = client.get("/ko/search/", {"q": "배숑"}).content.decode()
+    assert 'href="?q=%EB%B0%B0%EC%86%A1"' in html
+    assert ">배송</a>" in html
+
+
+def test_the_empty_page_suggests_faqs(client, content):
+    html = client.get("/ko/search/").content.decode()
+    assert "배송은 얼마나 걸리나요?" in html
+    assert 'class="search-result"' not in html
+
+
+def test_no_results_suggest_faqs_too(client, content):
+    response = client.get("/ko/search/", {"q": "말차"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "말차" in html
+    assert 'href="/ko/faq/orders/faq-0/"' in html
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "배송", "page": "x"}, {"q": "가" * 201}, {"q": "배송", "type": "blog"}]
+)
+def test_bad_parameters_answer_400_and_keep_the_query(client, content, params):
+    response = client.get("/ko/search/", params)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert f'value="{params["q"]}"' in html
+
+
+def test_the_search_page_speaks_english_under_en(client, content):
+    html = client.get("/en/search/", {"q": "delivery"}).content.decode()
+    assert '<html lang="en">' in html
+    assert "Search" in html
+
+
+def test_query_count_stays_flat(client, content, django_assert_max_num_queries, home):
+    client.get("/ko/")  # the first view of the site creates its settings row
+    with django_assert_max_num_queries(10):
+        client.get("/ko/search/", {"q": "배송"})
+    for number in range(10):
+        FAQPageFactory(
+            parent=FAQPageFactory._meta.model.objects.first().get_parent(),
+            title=f"배송 질문 {number}",
+            slug=f"more-{number}",
+        )
+    from search import indexing
+
+    indexing.rebuild()
+    with django_assert_max_num_queries(10):
+        response = client.get("/ko/search/", {"q": "배송"})
+    assert response.content.decode().count('class="search-result"') == 10
+
+
+def test_a_click_on_a_result_is_counted(content):
+    client = Client(enforce_csrf_checks=True)
+    html = client.get("/ko/search/", {"q": "배송"}).content.decode()
+    search = SearchQuery.objects.get()
+    assert f'data-search-id="{search.pk}"' in html
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/ko/search/click/",
+        {
+            "search": search.pk,
+            "url": "/ko/faq/orders/faq-0/",
+            "position": 1,
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert response.status_code == 204
+    assert SearchClick.objects.get().search == search
+
+
+def test_a_click_needs_csrf_and_a_local_url(content):
+    client = Client(enforce_csrf_checks=True)
+    client.get("/ko/search/", {"q": "배송"})
+    search = SearchQuery.objects.get()
+    assert (
+        client.post(
+            "/ko/search/click/", {"search": search.pk, "url": "/x/", "position": 1}
+        ).status_code
+        == 403
+    )
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/ko/search/click/",
+        {
+            "search": search.pk,
+            "url": "https://evil.example/",
+            "position": 1,
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert response.status_code == 400
+    assert not SearchClick.objects.exists()
