@@ -19,7 +19,15 @@ def check_cache() -> str:
     return "ok"
 
 
+def check_search() -> str:
+    """The search backend: which one serves, and whether Elasticsearch answers."""
+    from search.backends import get_backend
+
+    return get_backend().health()
+
+
 CHECKS = {
     "database": check_database,
     "cache": check_cache,
+    "search": check_search,
 }

@@ -7,3 +7,11 @@ from .indexing import sync_keys
 def index_keys(keys: list[str]) -> None:
     """Copy the current state of these objects into the search index."""
     sync_keys(keys)
+
+
+@task()
+def replay_pending() -> None:
+    """Send the updates the search cluster missed while it did not answer."""
+    from .backends import get_backend
+
+    get_backend().replay()
