@@ -41,6 +41,7 @@ ROLES: tuple[Role, ...] = (
             "stories.add_storycategory",
             "stories.change_storycategory",
             "stories.delete_storycategory",
+            "search.view_search_analytics",
         ),
         page_permissions=(
             "add_page",
@@ -64,7 +65,7 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         name=SUPPORT,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=("wagtailadmin.access_admin", "search.use_faq_finder"),
     ),
     Role(name=MEMBERS),
 )

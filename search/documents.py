@@ -107,6 +107,7 @@ class Suggestion:
     title: str
     url: str
     doc_type: str
+    key: str = ""
 
     def as_json(self) -> dict[str, str]:
         return {"title": self.title, "url": self.url, "type": self.doc_type}

@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.html import escape
 
 from stories.models import FAQPage
 
 from .backends import get_backend
-from .documents import MEMBERS, PUBLIC, SearchRequest, SearchResults, Suggestion
+from .documents import MEMBERS, PUBLIC, Hit, SearchRequest, SearchResults, Suggestion
 from .models import SearchClick, SearchQuery
 
 
@@ -38,6 +39,31 @@ def search(
         audiences=audiences_for(user),
     )
     return get_backend().search(request)
+
+
+def find_faqs(*, query: str, locale: str, user, limit: int = 10) -> list[Hit]:
+    """FAQs matching ``query`` in one language, or whose title words start with what is typed
+    so far: the FAQ finder and FAQ choosers use this."""
+    hits = search(query=query, locale=locale, user=user, types=("faq",), page_size=limit).hits
+    if hits:
+        return hits
+    completions = get_backend().suggest(
+        query, locale=locale, audiences=audiences_for(user), limit=limit, types=("faq",)
+    )
+    return [
+        Hit(
+            key=s.key,
+            doc_type=s.doc_type,
+            title=s.title,
+            title_html=escape(s.title),
+            url=s.url,
+            snippet="",
+            locale=locale,
+            date=None,
+            score=0.0,
+        )
+        for s in completions
+    ]
 
 
 def suggest(*, text: str, locale: str, user, limit: int = 8) -> list[Suggestion]:

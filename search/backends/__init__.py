@@ -32,9 +32,15 @@ class SearchBackend(Protocol):
     def search(self, request: SearchRequest) -> SearchResults: ...
 
     def suggest(
-        self, text: str, *, locale: str, audiences: tuple[str, ...], limit: int = 8
+        self,
+        text: str,
+        *,
+        locale: str,
+        audiences: tuple[str, ...],
+        limit: int = 8,
+        types: tuple[str, ...] = (),
     ) -> list[Suggestion]:
-        """Titles that complete what is being typed (autocomplete)."""
+        """Titles that complete what is being typed (autocomplete), of ``types`` if given."""
         ...
 
     def rebuild(

@@ -196,7 +196,12 @@ def build_search(request: SearchRequest, *, index: str) -> Search:
     return search[request.offset : request.offset + request.page_size]
 
 
-def build_autocomplete(text: str, *, index: str, audiences: tuple[str, ...], limit: int) -> Search:
+def build_autocomplete(
+    text: str, *, index: str, audiences: tuple[str, ...], limit: int, types: tuple[str, ...] = ()
+) -> Search:
+    filters = [Q("terms", audience=list(audiences))]
+    if types:
+        filters.append(Q("terms", type=list(types)))
     return (
         Search(index=index)
         .query(
@@ -210,7 +215,7 @@ def build_autocomplete(text: str, *, index: str, audiences: tuple[str, ...], lim
                         fields=["title.suggest", "title.suggest._2gram", "title.suggest._3gram"],
                     )
                 ],
-                filter=[Q("terms", audience=list(audiences))],
+                filter=filters,
             )
         )
         .source(["title", "url", "type"])[:limit]
@@ -404,13 +409,22 @@ class ElasticsearchBackend:
         )
 
     def suggest(
-        self, text: str, *, locale: str, audiences: tuple[str, ...], limit: int = 8
+        self,
+        text: str,
+        *,
+        locale: str,
+        audiences: tuple[str, ...],
+        limit: int = 8,
+        types: tuple[str, ...] = (),
     ) -> list[Suggestion]:
         search = build_autocomplete(
-            text, index=self.alias(locale), audiences=audiences, limit=limit
+            text, index=self.alias(locale), audiences=audiences, limit=limit, types=types
         ).using(self.client)
         response = self._call(search.execute)
-        return [Suggestion(title=h.title, url=h.url, doc_type=h.type) for h in response.hits]
+        return [
+            Suggestion(key=h.meta.id, title=h.title, url=h.url, doc_type=h.type)
+            for h in response.hits
+        ]
 
 
 def _date(value):

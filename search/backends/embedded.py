@@ -478,7 +478,13 @@ class EmbeddedBackend:
         return (term if analysis.is_hangul(word) else surface) + particle
 
     def suggest(
-        self, text: str, *, locale: str, audiences: tuple[str, ...], limit: int = 8
+        self,
+        text: str,
+        *,
+        locale: str,
+        audiences: tuple[str, ...],
+        limit: int = 8,
+        types: tuple[str, ...] = (),
     ) -> list[Suggestion]:
         words = analysis.surface_words(text)
         if not words:
@@ -487,14 +493,14 @@ class EmbeddedBackend:
         match = engine.prefix(words)
         score_sql, score_params = engine.prefix_score()
         sql = (
-            f"SELECT d.title, d.url, d.doc_type, {score_sql} AS score"
-            + engine.from_where(audiences=len(audiences), types=0)
+            f"SELECT d.key, d.title, d.url, d.doc_type, {score_sql} AS score"
+            + engine.from_where(audiences=len(audiences), types=len(types))
             + " ORDER BY score DESC, d.title LIMIT %s"
         )
-        params = [match for _ in score_params] + [match, locale, *audiences, limit]
+        params = [match for _ in score_params] + [match, locale, *audiences, *types, limit]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [
-                Suggestion(title=title, url=url, doc_type=doc_type)
-                for title, url, doc_type, _score in cursor.fetchall()
+                Suggestion(key=key, title=title, url=url, doc_type=doc_type)
+                for key, title, url, doc_type, _score in cursor.fetchall()
             ]

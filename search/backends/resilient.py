@@ -154,14 +154,21 @@ class ResilientBackend:
         return results
 
     def suggest(
-        self, text: str, *, locale: str, audiences: tuple[str, ...], limit: int = 8
+        self,
+        text: str,
+        *,
+        locale: str,
+        audiences: tuple[str, ...],
+        limit: int = 8,
+        types: tuple[str, ...] = (),
     ) -> list[Suggestion]:
+        options = {"locale": locale, "audiences": audiences, "limit": limit, "types": types}
         if self._available():
             try:
-                return self.primary.suggest(text, locale=locale, audiences=audiences, limit=limit)
+                return self.primary.suggest(text, **options)
             except SearchUnavailable as error:
                 self._failed(error)
-        return self.fallback.suggest(text, locale=locale, audiences=audiences, limit=limit)
+        return self.fallback.suggest(text, **options)
 
     def _replay_later(self) -> None:
         from ..tasks import replay_pending

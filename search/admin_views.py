@@ -1,0 +1,78 @@
+"""Admin screens: the FAQ finder for support staff and the search analytics for editors."""
+
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .forms import clean_query_text
+from .indexing import languages
+
+ANALYTICS_PERIODS = (7, 30)
+
+
+def short_link(hit) -> str:
+    """The FAQ's short link (``/faq/<id>/``) where the site has one, else its page URL."""
+    _prefix, _, object_id = hit.key.partition(":")
+    try:
+        return reverse("faq_short_link", kwargs={"pk": int(object_id)})
+    except (NoReverseMatch, ValueError):
+        return hit.url
+
+
+@require_GET
+@permission_required("search.use_faq_finder", raise_exception=True)
+def faq_finder(request):
+    """Search-as-you-type over the FAQs in every language, each with a link to copy."""
+    raw = request.GET.get("q", "")
+    error, groups = None, []
+    try:
+        query = clean_query_text(raw)
+    except ValidationError as validation_error:
+        query, error = "", validation_error.messages[0]
+    if query:
+        for language in languages():
+            hits = selectors.find_faqs(query=query, locale=language, user=request.user)
+            for hit in hits:
+                hit.link = request.build_absolute_uri(short_link(hit))
+            groups.append({"language": language, "hits": hits})
+    context = {
+        "page_title": _("FAQ finder"),
+        "header_icon": "help",
+        "query": raw,
+        "error": error,
+        "groups": groups,
+        "searched": bool(query),
+    }
+    template = (
+        "search/admin/faq_finder_results.html"
+        if request.GET.get("results_only")
+        else "search/admin/faq_finder.html"
+    )
+    return render(request, template, context, status=400 if error else 200)
+
+
+@require_GET
+@permission_required("search.view_search_analytics", raise_exception=True)
+def analytics(request):
+    """Top queries, queries that found nothing, and click-through, over 7 or 30 days."""
+    try:
+        days = int(request.GET.get("days", ANALYTICS_PERIODS[0]))
+    except ValueError:
+        days = 0
+    status = 200
+    if days not in ANALYTICS_PERIODS:
+        days, status = ANALYTICS_PERIODS[0], 400
+    context = {
+        "page_title": _("Search analytics"),
+        "header_icon": "search",
+        "days": days,
+        "periods": ANALYTICS_PERIODS,
+        "bad_period": status == 400,
+        "top_queries": selectors.query_stats(days=days),
+        "zero_result_queries": selectors.query_stats(days=days, zero_results_only=True),
+    }
+    return render(request, "search/admin/analytics.html", context, status=status)
