@@ -61,6 +61,7 @@ def search_page(request):
         all_count=sum(type_facets.values()),
         first_position=(page - 1) * PAGE_SIZE + 1,
         results_notice=LIMITED_NOTICE,
+        suggestion_url="?" + urlencode({"q": results.suggestion}) if results.suggestion else "",
     )
     return render(request, "search/search.html", context)
 

@@ -25,7 +25,8 @@ from ..synonyms import expand
 from . import Progress
 
 BATCH_SIZE = 500
-TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 4.0, 1.0
+TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 2.0, 1.0  # PostgreSQL's ts_rank weights
+TITLE_BOOST = 3.0  # SQLite: a title match counts three times a summary-and-body match
 FACET_FIELDS = ("type", "category", "product")
 Groups = list[list[tuple[str, ...]]]  # every group must match, through one of its alternatives
 
@@ -124,7 +125,11 @@ class _SQLiteEngine(_Engine):
         return sql
 
     def score(self) -> tuple[str, list]:
-        return f"-bm25(search_fts, {TITLE_WEIGHT}, {SUMMARY_WEIGHT}, {BODY_WEIGHT}, 0.0)", []
+        # FTS5 weighs columns inside BM25's term-frequency saturation, so a title match would
+        # count little more than a long body; score the title separately and add it, boosted.
+        title = "bm25(search_fts, 1.0, 0.0, 0.0, 0.0)"
+        text = f"bm25(search_fts, 0.0, {SUMMARY_WEIGHT / BODY_WEIGHT}, 1.0, 0.0)"
+        return f"-({TITLE_BOOST} * {title} + {text})", []
 
     def prefix_score(self) -> tuple[str, list]:
         return "-bm25(search_fts, 1.0, 0.0, 0.0, 1.0)", []
