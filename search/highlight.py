@@ -1,36 +1,46 @@
 """Snippets for the embedded backend: a window of the text around the matched words, escaped,
-with ``<mark>`` around each word whose term the query asked for."""
+with ``<mark>`` around each match.
+
+Matching runs on the surface text, not through the analyser, so a page of results costs
+microseconds: a Korean term is found wherever it occurs (particles attach to the end of
+words: 배송은, 배송을), a Latin stem is found at the start of a word (deliveri → delivery).
+"""
+
+import functools
+import re
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import analyse, display_form
+from .analysis import display_form, is_hangul
 
 WINDOW = 220
 LEAD = 60  # characters shown before the first match
 
 
-def _first_hit(lowered: str, terms: set[str]) -> int:
-    """Roughly where the first matching word is, without analysing the whole text."""
-    positions = []
-    for term in terms:
-        # An English stem ("deliveri") may not occur literally; its first letters do.
-        probe = term if len(term) <= 4 else term[: max(4, len(term) - 2)]
-        position = lowered.find(probe)
-        if position >= 0:
-            positions.append(position)
-    return min(positions) if positions else -1
+@functools.lru_cache(maxsize=512)
+def _pattern(terms: frozenset[str]) -> re.Pattern | None:
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        if is_hangul(term) or not term.isascii():
+            parts.append(re.escape(term))
+        elif term.isdigit():
+            parts.append(rf"\b{term}\b")
+        else:
+            # Snowball stems may end differently from the word ("deliveri" in "delivery").
+            stem = term[: max(3, len(term) - 1)] if len(term) > 3 else term
+            parts.append(rf"\b{re.escape(stem)}\w*")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
-def _mark(text: str, terms: set[str]) -> str:
-    spans = sorted((t.start, t.end) for t in analyse(text) if t.term in terms)
+def _mark(text: str, pattern: re.Pattern | None) -> str:
+    if pattern is None:
+        return escape(text)
     parts, cursor = [], 0
-    for start, end in spans:
-        if start < cursor:
-            continue
-        parts.append(escape(text[cursor:start]))
-        parts.append(f"<mark>{escape(text[start:end])}</mark>")
-        cursor = end
+    for match in pattern.finditer(text):
+        parts.append(escape(text[cursor : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        cursor = match.end()
     parts.append(escape(text[cursor:]))
     return "".join(parts)
 
@@ -38,16 +48,18 @@ def _mark(text: str, terms: set[str]) -> str:
 def highlight(text: str, terms: set[str], *, window: int = WINDOW) -> SafeString:
     """At most ``window`` characters of ``text`` around its first match, marked up."""
     text = " ".join(display_form(text).split())
+    pattern = _pattern(frozenset(terms))
     if len(text) <= window:
-        return mark_safe(_mark(text, terms))  # noqa: S308 - _mark escapes the text
-    hit = _first_hit(text.lower(), terms) if terms else -1
+        return mark_safe(_mark(text, pattern))  # noqa: S308 - _mark escapes the text
+    first = pattern.search(text) if pattern else None
+    hit = first.start() if first else 0
     start = 0 if hit < LEAD else text.rfind(" ", 0, hit - LEAD // 2) + 1
     start = max(0, min(start, len(text) - window))
     end = min(len(text), start + window)
     if end < len(text):
         cut = text.rfind(" ", start + window // 2, end)
         end = cut if cut > 0 else end
-    excerpt = _mark(text[start:end], terms)
+    excerpt = _mark(text[start:end], pattern)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(f"{prefix}{excerpt}{suffix}")  # noqa: S308 - _mark escapes the text

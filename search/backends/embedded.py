@@ -28,6 +28,10 @@ BATCH_SIZE = 500
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 2.0, 1.0  # PostgreSQL's ts_rank weights
 TITLE_BOOST = 3.0  # SQLite: a title match counts three times a summary-and-body match
 FACET_FIELDS = ("type", "category", "product")
+HIT_FIELDS = (
+    "key", "doc_type", "title", "url", "summary", "body", "locale", "date", "parent_title",
+    "parent_url",
+)  # fmt: skip
 Groups = list[list[tuple[str, ...]]]  # every group must match, through one of its alternatives
 
 
@@ -42,8 +46,20 @@ def _batches(items: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
         yield batch
 
 
-def _row(document: IndexDocument) -> SearchDocument:
-    return SearchDocument(
+def _row(document: IndexDocument) -> tuple[SearchDocument, dict[str, str]]:
+    """The stored row, and a readable word for each term of the title and summary (the stem
+    "deliveri" is written "delivery"), for "did you mean"."""
+    surfaces: dict[str, str] = {}
+
+    def analysed(text: str, *, keep_surfaces: bool) -> str:
+        tokens = analysis.analyse(text)
+        if keep_surfaces:
+            shown = analysis.display_form(text)
+            for token in tokens:
+                surfaces.setdefault(token.term, shown[token.start : token.end].lower())
+        return " ".join(token.term for token in tokens)
+
+    row = SearchDocument(
         key=document.key,
         doc_type=document.doc_type,
         locale=document.locale,
@@ -58,11 +74,12 @@ def _row(document: IndexDocument) -> SearchDocument:
         parent_title=document.parent_title[:255],
         parent_url=document.parent_url,
         fingerprint=document.fingerprint,
-        title_terms=analysis.term_string(document.title),
-        summary_terms=analysis.term_string(document.summary),
-        body_terms=analysis.term_string(document.body),
+        title_terms=analysed(document.title, keep_surfaces=True),
+        summary_terms=analysed(document.summary, keep_surfaces=True),
+        body_terms=analysed(document.body, keep_surfaces=False),
         title_prefix=" ".join(analysis.surface_words(document.title)),
     )
+    return row, surfaces
 
 
 def _vocabulary(row: SearchDocument) -> set[str]:
@@ -72,16 +89,6 @@ def _vocabulary(row: SearchDocument) -> set[str]:
         for term in text.split()
         if len(term) <= 100
     }
-
-
-def _surfaces(document: IndexDocument) -> dict[str, str]:
-    """A readable word for each term (the stem "deliveri" is written "delivery")."""
-    surfaces: dict[str, str] = {}
-    for text in (document.title, document.summary):
-        shown = analysis.display_form(text)
-        for token in analysis.analyse(text):
-            surfaces.setdefault(token.term, shown[token.start : token.end].lower())
-    return surfaces
 
 
 class _Engine:
@@ -207,12 +214,12 @@ class EmbeddedBackend:
         for row in old_rows:
             delta[row.locale].subtract(_vocabulary(row))
         SearchDocument.objects.filter(key__in=keys).delete()
-        rows = [_row(document) for document in documents]
-        SearchDocument.objects.bulk_create(rows)
+        analysed = [_row(document) for document in documents]
+        SearchDocument.objects.bulk_create([row for row, _surfaces in analysed])
         surfaces: dict[str, dict[str, str]] = defaultdict(dict)
-        for document, row in zip(documents, rows, strict=True):
+        for row, row_surfaces in analysed:
             delta[row.locale].update(_vocabulary(row))
-            for term, surface in _surfaces(document).items():
+            for term, surface in row_surfaces.items():
                 surfaces[row.locale].setdefault(term, surface)
         self._apply_vocabulary(delta, surfaces)
 
@@ -279,15 +286,15 @@ class EmbeddedBackend:
             SearchDocument.objects.filter(locale=locale).delete()
             SearchTerm.objects.filter(locale=locale).delete()
             for batch in _batches(documents):
-                rows = [_row(document) for document in batch]
-                SearchDocument.objects.bulk_create(rows)
-                for document, row in zip(batch, rows, strict=True):
+                analysed = [_row(document) for document in batch]
+                SearchDocument.objects.bulk_create([row for row, _surfaces in analysed])
+                for row, row_surfaces in analysed:
                     vocabulary.update(_vocabulary(row))
-                    for term, surface in _surfaces(document).items():
+                    for term, surface in row_surfaces.items():
                         surfaces.setdefault(term, surface)
-                count += len(rows)
+                count += len(analysed)
                 if progress:
-                    progress(len(rows))
+                    progress(len(analysed))
             SearchTerm.objects.bulk_create(
                 (
                     SearchTerm(
@@ -388,7 +395,7 @@ class EmbeddedBackend:
                 + [request.page_size, request.offset],
             )
             ranked = cursor.fetchall()
-        rows = SearchDocument.objects.in_bulk([pk for pk, _score in ranked])
+        rows = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([pk for pk, _score in ranked])
         wanted = {term for group in groups for alternative in group for term in alternative}
         results.hits = [self._hit(rows[pk], score, wanted) for pk, score in ranked if pk in rows]
 
