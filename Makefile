@@ -10,7 +10,7 @@ APP_DIRS := $(wildcard home stories community search)
 STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages setup run test lint format check-migrations pytest browser-deps ci clean
+.PHONY: help install messages setup run test lint format check-migrations pytest browser-deps ci clean bench-search
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ test: lint check-migrations pytest ## Install what the tests need and run lint a
 
 ci: ## What CI runs: the suite on SQLite, then on PostgreSQL when one answers
 	.ci/run
+
+bench-search: install ## Benchmark the embedded search: 1k/10k/100k documents, SQLite and PostgreSQL
+	$(MANAGE) search_benchmark $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv and runtime state (database, media, mail)
 	rm -rf $(VENV) var

@@ -28,6 +28,9 @@ BATCH_SIZE = 500
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 2.0, 1.0  # PostgreSQL's ts_rank weights
 TITLE_BOOST = 3.0  # SQLite: a title match counts three times a summary-and-body match
 FACET_FIELDS = ("type", "category", "product")
+UPSERT_FIELDS = [
+    field.name for field in SearchDocument._meta.concrete_fields if field.name not in {"id", "key"}
+]
 HIT_FIELDS = (
     "key", "doc_type", "title", "url", "summary", "body", "locale", "date", "parent_title",
     "parent_url",
@@ -213,9 +216,13 @@ class EmbeddedBackend:
         delta: dict[str, Counter] = defaultdict(Counter)
         for row in old_rows:
             delta[row.locale].subtract(_vocabulary(row))
-        SearchDocument.objects.filter(key__in=keys).delete()
         analysed = [_row(document) for document in documents]
-        SearchDocument.objects.bulk_create([row for row, _surfaces in analysed])
+        SearchDocument.objects.bulk_create(
+            [row for row, _surfaces in analysed],
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=UPSERT_FIELDS,
+        )
         surfaces: dict[str, dict[str, str]] = defaultdict(dict)
         for row, row_surfaces in analysed:
             delta[row.locale].update(_vocabulary(row))
