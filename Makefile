@@ -10,7 +10,7 @@ APP_DIRS := $(wildcard home stories community search)
 STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages setup run test lint format check-migrations pytest browser-deps ci clean
+.PHONY: help install messages setup run test lint format check-migrations pytest browser-deps ci bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ pytest: install messages browser-deps ## Run the test suite only
 	$(BIN)/pytest --junitxml=var/test-results/junit.xml $(PYTEST_ARGS)
 
 test: lint check-migrations pytest ## Install what the tests need and run lint and the whole suite
+
+bench: install messages ## Benchmark the site under gunicorn (SQLite, and PostgreSQL when one answers)
+	$(BIN)/python tools/bench/run.py $(BENCH_ARGS)
 
 ci: ## What CI runs: the suite on SQLite, then on PostgreSQL when one answers
 	.ci/run
