@@ -194,6 +194,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Serve uploaded media from the application itself, for a single machine without a web server
+# or object storage in front (the benchmark and the audit use it).
+DANGOL_SERVE_MEDIA = env.bool("DANGOL_SERVE_MEDIA", default=False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
