@@ -29,7 +29,7 @@ def test_pages_validate(client, demo_site, tmp_path):
         path.write_bytes(response.content)
         files[str(path)] = url
     result = subprocess.run(  # noqa: S603 - the checker from node_modules
-        ["java", "-jar", str(VNU_JAR), "--format", "json", *files],
+        [shutil.which("java"), "-jar", str(VNU_JAR), "--format", "json", *files],
         capture_output=True,
         text=True,
         check=False,

@@ -8,9 +8,9 @@ Load it after ``wagtailimages_tags`` (or instead of it) to use it.
 
 from django import template
 from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
-from wagtail.images.shortcuts import get_renditions_or_not_found
 
 register = template.Library()
 
