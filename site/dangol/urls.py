@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+handler429 = home_views.too_many_requests  # django-allauth answers its rate limits with it
+
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

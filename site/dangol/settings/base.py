@@ -162,6 +162,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Seconds a rate-limited visitor is told to wait when the limit itself does not say.
+DANGOL_RATE_LIMIT_RETRY_AFTER = 60
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 
 AUTH_PASSWORD_VALIDATORS = [
