@@ -6,6 +6,7 @@ database indexes the analysed terms: an FTS5 table ranked by BM25 on SQLite, a w
 ranked above the summary above the body, snippets, facets, "did you mean" and autocomplete.
 """
 
+import heapq
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -126,7 +127,9 @@ class _SQLiteEngine(_Engine):
 
     def from_where(self, *, audiences: int, types: int) -> str:
         sql = (
-            " FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid"
+            # CROSS JOIN keeps the full-text match as the outer loop (SQLite otherwise may
+            # scan every document and test the match for each).
+            " FROM search_fts CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid"
             " WHERE search_fts MATCH %s AND d.locale = %s"
             f" AND d.audience IN ({', '.join(['%s'] * audiences)})"
         )
@@ -315,6 +318,8 @@ class EmbeddedBackend:
                 ),
                 batch_size=2000,
             )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")  # fresh statistics for the planner
         return count
 
     # Reads -------------------------------------------------------------------------------
@@ -363,45 +368,34 @@ class EmbeddedBackend:
         engine = _engine()
         match = engine.fulltext(groups, any_group=any_group)
         audiences = list(request.audiences)
-        params = [match, request.locale, *audiences]
-        facet_sql = (
-            "SELECT d.doc_type, d.category, d.product, COUNT(*)"
-            + engine.from_where(audiences=len(audiences), types=0)
-            + " GROUP BY d.doc_type, d.category, d.product"
+        score_sql, score_params = engine.score()
+        # One pass over the matches gives the facets, the total and the ranking: cheaper
+        # than asking the database twice, since scoring is most of the work either way.
+        sql = f"SELECT d.id, d.doc_type, d.category, d.product, {score_sql}" + engine.from_where(
+            audiences=len(audiences), types=0
         )
-        facets: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
-        total = 0
         with connection.cursor() as cursor:
-            cursor.execute(facet_sql, params)
-            for doc_type, category, product, count in cursor.fetchall():
-                facets["type"][doc_type] += count
-                if request.types and doc_type not in request.types:
-                    continue
-                total += count
-                if category:
-                    facets["category"][category] += count
-                if product:
-                    facets["product"][product] += count
-            results.total = total
-            results.facets = {name: dict(counter.most_common()) for name, counter in facets.items()}
-            if not total or request.page_size == 0:
-                results.hits = []
-                return
-            score_sql, score_params = engine.score()
-            types = list(request.types)
-            page_sql = (
-                f"SELECT d.id, {score_sql} AS score"
-                + engine.from_where(audiences=len(audiences), types=len(types))
-                + " ORDER BY score DESC, d.id LIMIT %s OFFSET %s"
-            )
-            cursor.execute(
-                page_sql,
-                [match for _ in score_params]
-                + params
-                + types
-                + [request.page_size, request.offset],
-            )
-            ranked = cursor.fetchall()
+            cursor.execute(sql, [match for _ in score_params] + [match, request.locale, *audiences])
+            matches = cursor.fetchall()
+        facets: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
+        wanted_types = set(request.types)
+        selected = []
+        for pk, doc_type, category, product, score in matches:
+            facets["type"][doc_type] += 1
+            if wanted_types and doc_type not in wanted_types:
+                continue
+            selected.append((-score, pk))
+            if category:
+                facets["category"][category] += 1
+            if product:
+                facets["product"][product] += 1
+        results.total = len(selected)
+        results.facets = {name: dict(counter.most_common()) for name, counter in facets.items()}
+        if not selected or request.page_size == 0:
+            results.hits = []
+            return
+        top = heapq.nsmallest(request.offset + request.page_size, selected)[request.offset :]
+        ranked = [(pk, -negative) for negative, pk in top]
         rows = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([pk for pk, _score in ranked])
         wanted = {term for group in groups for alternative in group for term in alternative}
         results.hits = [self._hit(rows[pk], score, wanted) for pk, score in ranked if pk in rows]

@@ -8,6 +8,7 @@ created and dropped for the purpose), in a child process, so the site's data is 
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -197,9 +198,13 @@ class Command(BaseCommand):
             f"--queries={queries}",
             f"--seed={seed}",
         ]
-        output = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-            command, env=environment, capture_output=True, text=True, check=False
-        )
+        try:
+            output = subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+                command, env=environment, capture_output=True, text=True, check=False
+            )
+        finally:
+            if database == "sqlite":
+                shutil.rmtree(folder, ignore_errors=True)
         if output.returncode != 0:
             raise CommandError(f"The {database} run failed:\n{output.stderr[-2000:]}")
         return [json.loads(line) for line in output.stdout.splitlines() if line.startswith("{")]
