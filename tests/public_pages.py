@@ -16,6 +16,9 @@ PUBLIC_PAGES = [
     "/ko/faq/brewing-storage/",
     "/ko/faq/brewing-storage/water-temperature/",
     "/en/faq/community/member-levels/",
+    "/ko/search/",
+    "/ko/search/?q=%EB%B0%B0%EC%86%A1",  # 배송: results, filters and highlights
+    "/en/search/?q=delivary",  # a typo: "did you mean"
 ]
 
 MEMBER_FORMS = [

@@ -39,9 +39,19 @@ HIT_FIELDS = (
 Groups = list[list[tuple[str, ...]]]  # every group must match, through one of its alternatives
 
 
-def _groups(query: str) -> Groups:
-    """The query's terms, each with its synonyms as alternatives."""
-    return [expand(term) for term in analysis.query_terms(query)]
+def _groups(query: str, locale: str) -> Groups:
+    """The query's terms, each with its synonyms as alternatives. Korean synonyms of an
+    English word are left out of searches in other languages: their pages hold no Korean,
+    and common Korean terms (차) would only slow the search down."""
+    groups = []
+    for term in analysis.query_terms(query):
+        alternatives = expand(term)
+        if locale != "ko":
+            alternatives = [alternatives[0]] + [
+                a for a in alternatives[1:] if not any(analysis.is_hangul(t) for t in a)
+            ]
+        groups.append(alternatives)
+    return groups
 
 
 def _batches(items: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
@@ -350,7 +360,7 @@ class EmbeddedBackend:
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.perf_counter()
         results = SearchResults(request=request, backend=self.name)
-        groups = _groups(request.query)
+        groups = _groups(request.query, request.locale)
         if groups:
             self._search(request, groups, results, any_group=False)
             # When something has every word, every word is in the index: nothing to correct.
@@ -420,7 +430,7 @@ class EmbeddedBackend:
         """The query with each unknown word replaced by the nearest indexed word, when that
         finds something: 배숑 → 배송, 커뮤니디 → 커뮤니티, hojica → hojicha."""
         words = request.query.split()
-        word_groups = {word: _groups(word) for word in words}
+        word_groups = {word: _groups(word, request.locale) for word in words}
         all_terms = {
             term
             for groups in word_groups.values()
@@ -448,12 +458,21 @@ class EmbeddedBackend:
         suggestion = " ".join(corrected)
         if not changed or suggestion == request.query:
             return None
-        check = SearchResults(request=request, backend=self.name)
-        check_request = SearchRequest(
-            query=suggestion, locale=request.locale, audiences=request.audiences, page_size=0
-        )
-        self._search(check_request, _groups(suggestion), check, any_group=False)
-        return suggestion if check.total else None
+        return suggestion if self._exists(request, _groups(suggestion, request.locale)) else None
+
+    @staticmethod
+    def _exists(request: SearchRequest, groups: Groups) -> bool:
+        """Whether anything matches every group (the cheap question: no ranking)."""
+        if not groups:
+            return False
+        engine = _engine()
+        audiences = list(request.audiences)
+        sql = "SELECT 1" + engine.from_where(audiences=len(audiences), types=0) + " LIMIT 1"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql, [engine.fulltext(groups, any_group=False), request.locale, *audiences]
+            )
+            return cursor.fetchone() is not None
 
     @staticmethod
     def _nearest(word: str, *, locale: str) -> str | None:
