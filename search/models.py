@@ -10,25 +10,27 @@ class SearchDocument(models.Model):
     column on PostgreSQL, both created by migration 0002).
     """
 
+    # Small columns first: SQLite reads a row from its start, and a column stored after the
+    # long texts costs extra page reads for every match when facets are counted.
     key = models.CharField(max_length=64, unique=True)
     doc_type = models.CharField(max_length=20, db_index=True)
     locale = models.CharField(max_length=10, db_index=True)
     audience = models.CharField(max_length=10, default="public")
-    title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True)
-    body = models.TextField(blank=True)
-    url = models.CharField(max_length=500)
-    date = models.DateField(null=True, blank=True)
     category = models.CharField(max_length=255, blank=True)
     product = models.CharField(max_length=255, blank=True)
+    date = models.DateField(null=True, blank=True)
+    fingerprint = models.CharField(max_length=64)
+    indexed_at = models.DateTimeField(auto_now=True)
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
     parent_title = models.CharField(max_length=255, blank=True)
     parent_url = models.CharField(max_length=500, blank=True)
-    fingerprint = models.CharField(max_length=64)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
     title_terms = models.TextField(blank=True)
     summary_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     title_prefix = models.TextField(blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [models.Index(fields=["locale", "doc_type"], name="search_doc_locale_type")]
