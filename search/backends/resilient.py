@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Iterable
 
+from django.db.models import F
 from django.db.models.functions import Now
 
 from ..documents import IndexDocument, SearchRequest, SearchResults, Suggestion
@@ -110,7 +111,7 @@ class ResilientBackend:
             except SearchUnavailable as error:
                 self._failed(error)
                 PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in batch]).update(
-                    last_error=str(error)[:500], queued_at=Now()
+                    last_error=str(error)[:500], queued_at=Now(), attempts=F("attempts") + 1
                 )
                 return replayed
             PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in batch]).delete()
