@@ -176,6 +176,8 @@ def test_queued_updates_are_replayed_when_the_cluster_answers_again(
     }
     results = backend.search(SearchRequest(query="포장", locale="ko"))
     assert results.degraded and results.total == 1
+    assert backend.replay() == 0  # still down: the updates stay queued
+    assert set(PendingIndexUpdate.objects.values_list("attempts", flat=True)) == {1}
 
     cluster.up = True
     cluster.received[f"page:{faq.pk}"] = "stale"
