@@ -41,6 +41,8 @@ ROLES: tuple[Role, ...] = (
             "stories.add_storycategory",
             "stories.change_storycategory",
             "stories.delete_storycategory",
+            "community.view_post",
+            "community.answer_officially",
         ),
         page_permissions=(
             "add_page",
@@ -60,11 +62,21 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         name=MODERATORS,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "community.view_post",
+            "community.change_post",
+            "community.answer_officially",
+            "community.approve_member",
+        ),
     ),
     Role(
         name=SUPPORT,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "community.view_post",
+            "community.answer_officially",
+        ),
     ),
     Role(name=MEMBERS),
 )

@@ -26,6 +26,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /ko/… and /en/…
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("community/", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
