@@ -3,6 +3,7 @@ import re
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
@@ -25,14 +26,14 @@ SECURITY_ERROR = _(
     "This form could not be verified, or it was open for too long. Your text is kept below: "
     "please post it again."
 )
-FAQ_LINK_PATTERN = re.compile(r"(?:/faq/|^|[\s,])(\d+)(?=/|$|[\s,])")
+FAQ_LINK_PATTERN = re.compile(r"/faq/(\d+)(?!\d)|^\s*(\d+)\s*$", re.MULTILINE)
 
 
 def faq_ids_from_text(text: str) -> list[int]:
     """FAQ ids from pasted short links (``/faq/12/``, ``https://…/faq/12/``) or bare ids."""
     ids: list[int] = []
     for match in FAQ_LINK_PATTERN.finditer(text or ""):
-        value = int(match.group(1))
+        value = int(match.group(1) or match.group(2))
         if value not in ids:
             ids.append(value)
     return ids
@@ -109,7 +110,15 @@ class PostForm(XtdCommentForm):
             self.fields["followup"].initial = bool(profile and profile.follow_own_threads)
         else:
             del self.fields["followup"]
-        if not policies.is_staff_member(user):
+        if policies.is_staff_member(user):
+            self.fields["faq_links"].widget.attrs.update(
+                {
+                    "data-faq-search-url": reverse("community:faq_search"),
+                    "data-search-label": _("Search FAQ titles"),
+                    "data-results-label": _("FAQs found: {count}"),
+                }
+            )
+        else:
             del self.fields["faq_links"]
 
         kinds = policies.kinds_for_page(target_object)
@@ -128,6 +137,9 @@ class PostForm(XtdCommentForm):
                 del self.fields["rating"]
         self.fields["kind"].error_messages["invalid_choice"] = _(
             "This kind of post is not possible here."
+        )
+        self.order_fields(
+            ["kind", "rating", "name", "email", "comment", "faq_links", "followup", "honeypot"]
         )
 
     def security_errors(self):
@@ -149,7 +161,13 @@ class PostForm(XtdCommentForm):
         return ""
 
     def clean_faq_links(self) -> list[int]:
-        return faq_ids_from_text(self.cleaned_data.get("faq_links", ""))
+        text = self.cleaned_data.get("faq_links", "")
+        ids = faq_ids_from_text(text)
+        if text.strip() and not ids:
+            raise forms.ValidationError(
+                _("Paste FAQ short links such as /faq/12/, or choose FAQs from the search.")
+            )
+        return ids
 
     def clean(self):
         cleaned = super().clean()

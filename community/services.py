@@ -155,8 +155,11 @@ def post_create(
     follow: bool | None = None,
     request=None,
     ip_address: str | None = None,
+    notify: bool = True,
 ) -> Post:
-    """Create a post (or reply) on ``page`` by a member (``author``) or a confirmed guest."""
+    """Create a post (or reply) on ``page`` by a member (``author``) or a confirmed guest.
+
+    ``notify=False`` skips the emails (for imported or demo content)."""
     page = page.specific
     is_member = author is not None and author.is_authenticated
     text = _check_text(text)
@@ -202,7 +205,7 @@ def post_create(
         )
         if wants_follow:
             Follow.objects.get_or_create(user=author, post_id=post.thread_id)
-    if post.state == PostState.APPROVED:
+    if post.state == PostState.APPROVED and notify:
         _after_approval(post)
     return post
 

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from home.demo.accounts import ensure_demo_accounts
 from home.demo.images import ensure_demo_images
+from community.demo.loader import DemoCommunity
 from home.demo.loader import ensure_home
 from stories.demo import content as stories_content
 from stories.demo.loader import DemoStories
@@ -43,4 +44,6 @@ class Command(BaseCommand):
             DemoStories(
                 home=home, images=images, editor=users["editor"], rng=rng, stdout=self.stdout
             ).load()
+            self.stdout.write("Community members and posts…")
+            DemoCommunity(users=users, rng=rng, stdout=self.stdout).load()
         self.stdout.write(self.style.SUCCESS("The demo site is ready."))
