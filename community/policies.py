@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django_comments_xtd.models import max_thread_level_for_content_type
 
 from .models import PostKind, PostState
 
@@ -58,9 +57,12 @@ def needs_premoderation(user) -> bool:
 
 
 def max_level(page) -> int:
-    """The deepest reply level allowed under this page (django-comments-xtd's setting)."""
+    """The deepest reply level allowed under this page: django-comments-xtd's
+    ``COMMENTS_XTD_MAX_THREAD_LEVEL`` (or its per-model setting), read when asked."""
     content_type = ContentType.objects.get_for_model(page.specific_class)
-    return max_thread_level_for_content_type(content_type)
+    by_model = getattr(settings, "COMMENTS_XTD_MAX_THREAD_LEVEL_BY_APP_MODEL", {})
+    key = f"{content_type.app_label}.{content_type.model}"
+    return by_model.get(key, settings.COMMENTS_XTD_MAX_THREAD_LEVEL)
 
 
 def can_reply(*, user, parent, community_settings) -> bool:

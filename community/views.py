@@ -123,7 +123,12 @@ def post_create(request):
     community_settings = selectors.community_settings(request)
     form = PostForm(page, data=request.POST, user=request.user, parent=parent)
     status = 400
-    if reply_invalid:
+    if not request.user.is_authenticated and not community_settings.guests_may_post:
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, _("Please log in to post."))
+        status = 403
+    elif reply_invalid:
         form.is_valid()
         form.add_error(None, _("The post you are replying to does not exist any more."))
     elif form.is_valid():
@@ -171,8 +176,6 @@ def post_create(request):
             return redirect(_thread_url(page, post))
     if form.security_errors():
         form.refresh_security_data()
-    if not request.user.is_authenticated and not community_settings.guests_may_post:
-        status = 403
     return render(
         request,
         "community/post_form_page.html",

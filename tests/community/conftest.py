@@ -44,3 +44,24 @@ def community_settings(home):
     from wagtail.models import Site
 
     return CommunitySettings.for_site(Site.objects.get(is_default_site=True))
+
+
+def form_data(page, **fields) -> dict:
+    """What the post form sends for ``page``: the security fields plus ``fields``."""
+    from community.forms import PostForm
+
+    form = PostForm(page)
+    data = {
+        name: form.initial[name]
+        for name in ("content_type", "object_pk", "timestamp", "security_hash")
+    }
+    data.update({"reply_to": "0", "honeypot": "", "kind": "tip", "comment": ""})
+    data.update({key: str(value) for key, value in fields.items()})
+    return data
+
+
+@pytest.fixture
+def open_phase(community_settings):
+    community_settings.phase = "open"
+    community_settings.save()
+    return community_settings
