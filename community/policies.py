@@ -37,6 +37,7 @@ def is_staff_member(user) -> bool:
     their posts are official answers, they may reply in the brand-led phase and link FAQs."""
     if user is None or not user.is_authenticated:
         return False
+    # Django's permission cache on the user serves later checks of the request too.
     return user.has_perm("community.answer_officially")
 
 

@@ -5,11 +5,11 @@ from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Window
 from django_comments.models import CommentFlag
 from wagtail.models import Locale, Page, Site
 
-from .models import HELPFUL_FLAG, CommunitySettings, Post, PostKind, PostState
+from .models import HELPFUL_FLAG, CommunitySettings, Follow, Post, PostKind, PostState
 
 ORDERINGS = {"newest": ("-submit_date", "-pk"), "helpful": ("-helpful_count", "-submit_date")}
 DEFAULT_ORDERING = "newest"
@@ -43,22 +43,94 @@ class Thread:
     followed_by_viewer: set[int]
 
 
-def _post_queryset() -> QuerySet[Post]:
-    return Post.objects.select_related("user__community_profile", "resolved_by").order_by()
+@dataclass
+class ReviewSummary:
+    count: int
+    average: float | None
+    distribution: list[tuple[int, int, int]]  # (stars, count, percent), 5 stars first
 
 
-def localized_faqs(faqs: list[Page], locale: Locale) -> dict[int, Page]:
-    """For each FAQ, its live translation in ``locale`` (or the FAQ itself), in one query."""
+@dataclass
+class PageStats:
+    """One page's community counts, computed in one query and shared by the template tags of a
+    request: the threads the viewer sees, the approved reviews, the viewer's own review."""
+
+    threads: int
+    reviews: ReviewSummary
+    own_review_id: int | None
+
+
+def _visible_q(user) -> Q:
+    """Approved posts, and the viewer's own whatever their state (to see "awaiting approval")."""
+    if user is not None and user.is_authenticated:
+        return Q(state=PostState.APPROVED) | Q(user=user)
+    return Q(state=PostState.APPROVED)
+
+
+def _shown_roots(page: Page, user) -> QuerySet[Post]:
+    """Top-level posts the viewer sees; one deleted by its author stays while it has replies."""
+    visible = Post.objects.on_page(page).filter(_visible_q(user))
+    visible_reply = visible.filter(thread_id=OuterRef("thread_id"), level__gt=0)
+    return visible.filter(level=0).filter(Q(deleted_at__isnull=True) | Exists(visible_reply))
+
+
+def page_stats(*, page: Page, user=None, request=None) -> PageStats:
+    """The page's community counts (memoised on ``request`` when one is given)."""
+    cache = request.__dict__.setdefault("_community_page_stats", {}) if request else {}
+    key = (page.pk, getattr(user, "pk", None))
+    if key in cache:
+        return cache[key]
+    approved_review = Q(
+        state=PostState.APPROVED, kind=PostKind.REVIEW, deleted_at__isnull=True, level=0
+    )
+    aggregates = {
+        "threads": Count("pk", filter=Q(pk__in=_shown_roots(page, user).values("pk"))),
+        "reviews": Count("pk", filter=approved_review),
+        "average": Avg("rating", filter=approved_review),
+        **{f"stars_{n}": Count("pk", filter=approved_review & Q(rating=n)) for n in range(1, 6)},
+    }
+    if user is not None and user.is_authenticated:
+        aggregates["own_review"] = Max(
+            "pk", filter=Q(kind=PostKind.REVIEW, user=user, deleted_at__isnull=True)
+        )
+    values = Post.objects.on_page(page).aggregate(**aggregates)
+    count = values["reviews"]
+    distribution = [
+        (n, values[f"stars_{n}"], round(100 * values[f"stars_{n}"] / count) if count else 0)
+        for n in range(5, 0, -1)
+    ]
+    average = round(values["average"], 1) if values["average"] is not None else None
+    stats = PageStats(
+        threads=values["threads"],
+        reviews=ReviewSummary(count=count, average=average, distribution=distribution),
+        own_review_id=values.get("own_review"),
+    )
+    cache[key] = stats
+    return stats
+
+
+def review_summary(*, page: Page, request=None) -> ReviewSummary:
+    """Average, count and star distribution of a product's approved reviews."""
+    return page_stats(page=page, user=getattr(request, "user", None), request=request).reviews
+
+
+def localized_faqs(faqs: list[Page], locale_id: int) -> dict[int, Page]:
+    """For each FAQ, its live translation in the locale (or the FAQ itself); FAQs already in
+    that locale cost no query, the others one query together."""
     from stories.models import FAQPage
 
-    keys = {faq.translation_key for faq in faqs}
-    if not keys:
-        return {}
-    translations = {
-        faq.translation_key: faq
-        for faq in FAQPage.objects.live().filter(translation_key__in=keys, locale=locale)
-    }
-    return {faq.pk: translations.get(faq.translation_key, faq) for faq in faqs}
+    result = {faq.pk: faq for faq in faqs if faq.locale_id == locale_id}
+    others = [faq for faq in faqs if faq.locale_id != locale_id]
+    if others:
+        translations = {
+            faq.translation_key: faq
+            for faq in FAQPage.objects.live().filter(
+                translation_key__in={faq.translation_key for faq in others}, locale_id=locale_id
+            )
+        }
+        for faq in others:
+            result[faq.pk] = translations.get(faq.translation_key, faq)
+    return result
 
 
 def thread_for_page(
@@ -68,41 +140,55 @@ def thread_for_page(
     ordering: str = DEFAULT_ORDERING,
     page_number: Any = 1,
     per_page: int = 10,
+    request=None,
 ) -> Thread:
     """One page of a page's thread: top-level posts in the chosen order, each with its replies.
 
-    The number of queries does not grow with the number of posts. Deleted posts show (as
-    "deleted by the author") only while they have visible replies."""
+    A fixed number of queries whatever the number of posts: the counts (shared with the review
+    summary), the posts of this page of threads with their replies, and their linked FAQs."""
     if ordering not in ORDERINGS:
         ordering = DEFAULT_ORDERING
-    visible = Post.objects.on_page(page).visible_to(user)
-    visible_reply = visible.filter(thread_id=OuterRef("thread_id"), level__gt=0)
+    stats = page_stats(page=page, user=user, request=request)
+    page_obj = Paginator(range(stats.threads), per_page).get_page(page_number)
+    offset = page_obj.start_index() - 1 if stats.threads else 0
+
     roots = (
-        _post_queryset()
-        .filter(pk__in=visible.roots().values("pk"))
-        .filter(Q(deleted_at__isnull=True) | Exists(visible_reply))
+        _shown_roots(page, user)
         .with_helpful_count()
         .order_by(*ORDERINGS[ordering])
+        .values("thread_id")[offset : offset + per_page]
     )
-    paginator = Paginator(roots, per_page)
-    page_obj = paginator.get_page(page_number)
-    root_posts = list(page_obj.object_list)
-    thread_ids = [post.thread_id for post in root_posts]
-    replies = list(
-        _post_queryset()
-        .filter(pk__in=visible.filter(thread_id__in=thread_ids, level__gt=0).values("pk"))
+    posts = (
+        Post.objects.on_page(page)
+        .filter(_visible_q(user), thread_id__in=roots)
+        .select_related("user__community_profile")
         .with_helpful_count()
-        .order_by("thread_id", "order")
     )
-    all_posts = root_posts + replies
+    if user is not None and user.is_authenticated:
+        posts = posts.annotate(
+            viewer_found_helpful=Exists(
+                CommentFlag.objects.filter(comment=OuterRef("pk"), user=user, flag=HELPFUL_FLAG)
+            ),
+            viewer_follows=Exists(Follow.objects.filter(post=OuterRef("pk"), user=user)),
+        )
+    posts = list(posts)
+    root_posts = sorted(
+        (post for post in posts if post.level == 0),
+        key=lambda post: (post.submit_date, post.pk),
+        reverse=True,
+    )
+    if ordering == "helpful":
+        root_posts.sort(key=lambda post: post.helpful_count, reverse=True)
+    replies = sorted((p for p in posts if p.level > 0), key=lambda p: (p.thread_id, p.order))
+
     faq_links = list(
-        Post.linked_faqs.through.objects.filter(post_id__in=[p.pk for p in all_posts])
+        Post.linked_faqs.through.objects.filter(post_id__in=[p.pk for p in posts])
         .select_related("faqpage")
         .order_by("pk")
     )
-    localized = localized_faqs([link.faqpage for link in faq_links], page.locale)
+    localized = localized_faqs([link.faqpage for link in faq_links], page.locale_id)
 
-    nodes_by_id: dict[int, ThreadNode] = {post.pk: ThreadNode(post) for post in all_posts}
+    nodes_by_id: dict[int, ThreadNode] = {post.pk: ThreadNode(post) for post in posts}
     for link in faq_links:
         nodes_by_id[link.post_id].linked_faqs.append(localized[link.faqpage_id])
     for reply in replies:
@@ -111,26 +197,14 @@ def thread_for_page(
             parent.children.append(nodes_by_id[reply.pk])
     _drop_empty_deleted(nodes_by_id, replies)
 
-    helpful, followed = set(), set()
-    if user is not None and user.is_authenticated and all_posts:
-        helpful = set(
-            CommentFlag.objects.filter(
-                user=user, flag=HELPFUL_FLAG, comment_id__in=[p.pk for p in all_posts]
-            ).values_list("comment_id", flat=True)
-        )
-        followed = set(
-            user.community_follows.filter(post_id__in=[p.pk for p in root_posts]).values_list(
-                "post_id", flat=True
-            )
-        )
     return Thread(
         page=page,
         ordering=ordering,
         page_obj=page_obj,
         nodes=[nodes_by_id[post.pk] for post in root_posts],
-        total=paginator.count,
-        helpful_by_viewer=helpful,
-        followed_by_viewer=followed,
+        total=stats.threads,
+        helpful_by_viewer={p.pk for p in posts if getattr(p, "viewer_found_helpful", False)},
+        followed_by_viewer={p.pk for p in root_posts if getattr(p, "viewer_follows", False)},
     )
 
 
@@ -142,43 +216,6 @@ def _drop_empty_deleted(nodes_by_id: dict[int, ThreadNode], replies: list[Post])
             parent = nodes_by_id.get(reply.parent_id)
             if parent is not None and node in parent.children:
                 parent.children.remove(node)
-
-
-@dataclass
-class ReviewSummary:
-    count: int
-    average: float | None
-    distribution: list[tuple[int, int, int]]  # (stars, count, percent), 5 stars first
-
-
-def review_summary(*, page: Page) -> ReviewSummary:
-    """Average, count and star distribution of a product's approved reviews, in one query."""
-    reviews = (
-        Post.objects.on_page(page).approved().filter(kind=PostKind.REVIEW, deleted_at__isnull=True)
-    )
-    aggregates = reviews.aggregate(
-        count=Count("pk"),
-        average=Avg("rating"),
-        **{f"stars_{n}": Count("pk", filter=Q(rating=n)) for n in range(1, 6)},
-    )
-    count = aggregates["count"]
-    distribution = [
-        (n, aggregates[f"stars_{n}"], round(100 * aggregates[f"stars_{n}"] / count) if count else 0)
-        for n in range(5, 0, -1)
-    ]
-    average = round(aggregates["average"], 1) if aggregates["average"] is not None else None
-    return ReviewSummary(count=count, average=average, distribution=distribution)
-
-
-def member_review(*, page: Page, user) -> Post | None:
-    """The member's own (not deleted) review of a product, if they wrote one."""
-    if user is None or not user.is_authenticated:
-        return None
-    return (
-        Post.objects.on_page(page)
-        .filter(kind=PostKind.REVIEW, user=user, deleted_at__isnull=True)
-        .first()
-    )
 
 
 def find_faqs(query: str, locale: Locale, limit: int = 10) -> list[Page]:
@@ -201,21 +238,23 @@ class ResolvedQuestions:
 
 def faq_resolved_questions(*, faq: Page, limit: int = 5) -> ResolvedQuestions:
     """Community questions (in the FAQ's language) resolved by an answer that links this FAQ
-    or one of its translations."""
-    questions = (
+    or one of its translations: how many, and the latest few (one query)."""
+    links_this_faq = Post.linked_faqs.through.objects.filter(
+        post_id=OuterRef("resolved_by_id"), faqpage__translation_key=faq.translation_key
+    )
+    latest = list(
         Post.objects.approved()
         .filter(
+            Exists(links_this_faq),
             kind=PostKind.QUESTION,
             deleted_at__isnull=True,
             page__locale_id=faq.locale_id,
-            resolved_by__linked_faqs__translation_key=faq.translation_key,
         )
-        .distinct()
+        .select_related("user__community_profile")
+        .annotate(total=Window(Count("pk")))
+        .order_by("-resolved_at")[:limit]
     )
-    latest = list(
-        questions.select_related("page", "user__community_profile").order_by("-resolved_at")[:limit]
-    )
-    return ResolvedQuestions(count=questions.count(), latest=latest)
+    return ResolvedQuestions(count=latest[0].total if latest else 0, latest=latest)
 
 
 def member_posts(*, user, limit: int = 20) -> list[Post]:

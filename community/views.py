@@ -6,13 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from . import policies, selectors, services
 from .forms import DeleteAccountForm, EditPostForm, PostForm, ProfileForm
@@ -34,9 +36,20 @@ def reading_allowed(view):
 
 
 def _thread_page(page_id) -> Page:
-    page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
-    if not policies.has_thread(page):
-        raise Http404("This page has no thread.")
+    """The live, public page whose thread is asked for, in its specific class (its specific
+    fields are loaded only if used)."""
+    restriction_above = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    page = get_object_or_404(
+        Page.objects.live().select_related("locale").annotate(restricted=Exists(restriction_above)),
+        pk=page_id,
+    )
+    if not policies.has_thread(page) or page.restricted:
+        raise Http404("This page has no public thread.")
+    language_code = page.locale.language_code
+    page = page.specific_deferred
+    page.language_code = language_code
     return page
 
 
@@ -57,8 +70,8 @@ def _apply_errors(form, error: ValidationError) -> None:
 @require_GET
 def discussion(request, page_id: int):
     page = _thread_page(page_id)
-    if page.locale.language_code != translation.get_language():
-        with translation.override(page.locale.language_code):
+    if page.language_code != translation.get_language():
+        with translation.override(page.language_code):
             return redirect(reverse("community:discussion", args=[page.pk]))
     from stories.models import FAQPage
 

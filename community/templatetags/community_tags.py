@@ -43,10 +43,9 @@ def community_thread(context, page):
         ordering=request.GET.get("order", ""),
         page_number=request.GET.get("posts", 1),
         per_page=community_settings.threads_per_page,
+        request=request,
     )
-    own_review = None
-    if PostKind.REVIEW in policies.kinds_for_page(page):
-        own_review = selectors.member_review(page=page, user=user)
+    own_review = selectors.page_stats(page=page, user=user, request=request).own_review_id
     can_post = user.is_authenticated or community_settings.guests_may_post
     form = PostForm(page, user=user) if can_post else None
     if form is not None and own_review is not None:
@@ -69,9 +68,10 @@ def community_thread(context, page):
     }
 
 
-@register.inclusion_tag("community/includes/review_summary.html")
-def review_summary(page):
-    return {"summary": selectors.review_summary(page=page), "thread_page": page}
+@register.inclusion_tag("community/includes/review_summary.html", takes_context=True)
+def review_summary(context, page):
+    summary = selectors.review_summary(page=page, request=context.get("request"))
+    return {"summary": summary, "thread_page": page}
 
 
 @register.inclusion_tag("community/includes/faq_resolved.html")
