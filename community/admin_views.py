@@ -1,7 +1,7 @@
 """Wagtail admin views: moderate a post, turn a post into a draft page, approve new members."""
 
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -10,30 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
 from . import drafts, services
-from .models import MemberProfile, Post, PostState
-
-
-@permission_required("community.change_post", raise_exception=True)
-@require_http_methods(["GET", "POST"])
-def moderate(request, pk: int):
-    post = get_object_or_404(Post.objects.select_related("page", "user"), pk=pk)
-    if request.method == "POST":
-        state = request.POST.get("state", "")
-        try:
-            services.post_set_state(post=post, state=state, moderator=request.user)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
-        else:
-            messages.success(
-                request,
-                _("The post is now: %(state)s.") % {"state": post.get_state_display()},
-            )
-            return redirect("community_posts:index")
-    return TemplateResponse(
-        request,
-        "community/admin/moderate.html",
-        {"post": post, "states": PostState.choices, "header_icon": "comment"},
-    )
+from .models import MemberProfile, Post
 
 
 def can_make_draft(*, user, post: Post) -> bool:

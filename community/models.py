@@ -167,6 +167,8 @@ class Post(XtdComment):
             return str(_("(deleted by the author)"))
         return plain_excerpt(self.comment, 80)
 
+    admin_excerpt.short_description = _("Text")
+
     def admin_author(self) -> str:
         if self.author_is_deleted_member:
             return str(_("Deleted member"))

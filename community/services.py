@@ -363,15 +363,11 @@ def guest_submission_create(
         email=email, created_at__gte=timezone.now() - GUEST_EMAIL_INTERVAL
     )
     if recent.exists():
-        raise ValidationError(
-            {
-                "email": _(
-                    "We sent a confirmation to this address less than an hour ago. Please "
-                    "confirm that post first, or try again later."
-                )
-            },
-            code="rate_limited",
+        message = _(
+            "We sent a confirmation to this address less than an hour ago. Please confirm "
+            "that post first, or try again later."
         )
+        raise ValidationError({"email": ValidationError(message, code="rate_limited")})
     submission = GuestSubmission.objects.create(
         email=email,
         name=name.strip(),

@@ -208,7 +208,7 @@ def _own_post(request, pk: int) -> Post:
 @require_http_methods(["GET", "POST"])
 def post_edit(request, pk: int):
     post = _own_post(request, pk)
-    form = EditPostForm(request.POST or None, post=post)
+    form = EditPostForm(request.POST if request.method == "POST" else None, post=post)
     status = 200
     if request.method == "POST":
         status = 400
@@ -375,7 +375,7 @@ def profile(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
     profile_ = MemberProfile.objects.get_or_create(user=request.user)[0]
-    form = ProfileForm(request.POST or None, instance=profile_)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=profile_)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -389,7 +389,7 @@ def profile_edit(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_delete(request):
-    form = DeleteAccountForm(request.POST or None)
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             user = request.user

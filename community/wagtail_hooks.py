@@ -6,12 +6,13 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import log
 from wagtail.models import Page
 
-from . import admin_views
+from . import admin_views, services
 from .models import Post, PostKind, PostState
 from .selectors import community_settings
 
@@ -63,15 +64,6 @@ class PostIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         user = self.request.user
-        if user.has_perm("community.change_post"):
-            buttons.append(
-                ListingButton(
-                    _("Moderate"),
-                    url=reverse("community_admin:moderate", args=[instance.pk]),
-                    icon_name="tick",
-                    priority=5,
-                )
-            )
         if admin_views.can_make_draft(user=user, post=instance):
             buttons.append(
                 ListingButton(
@@ -84,6 +76,19 @@ class PostIndexView(IndexView):
         return buttons
 
 
+class PostEditView(EditView):
+    """Moderators change a post's state; the change goes through the moderation service, so
+    followers hear about a reply when it is approved."""
+
+    def save_instance(self):
+        post = Post.objects.get(pk=self.object.pk)
+        post = services.post_set_state(
+            post=post, state=self.form.cleaned_data["state"], moderator=self.request.user
+        )
+        log(instance=post, action="wagtail.edit", user=self.request.user)
+        return post
+
+
 class PostViewSet(ModelViewSet):
     model = Post
     icon = "comment"
@@ -91,13 +96,14 @@ class PostViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = PostIndexView
+    edit_view_class = PostEditView
     filterset_class = PostFilterSet
     search_fields = ["comment", "user_name"]
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 30
     list_display = [
-        Column("excerpt", label=_("Post"), accessor="admin_excerpt"),
+        "admin_excerpt",
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         StatusTagColumn(
             "state",
@@ -139,11 +145,6 @@ def register_community_admin_urls():
             "community/",
             (
                 [
-                    path(
-                        "posts/<int:pk>/moderate/",
-                        admin_views.moderate,
-                        name="moderate",
-                    ),
                     path("posts/<int:pk>/draft/", admin_views.make_draft, name="draft"),
                     path("members/", admin_views.members_awaiting_approval, name="members"),
                     path(
