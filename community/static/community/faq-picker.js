@@ -6,12 +6,13 @@
   function setUp(field) {
     const url = field.dataset.faqSearchUrl;
     const wrapper = document.createElement("div");
-    wrapper.className = "faq-picker";
+    wrapper.className = "form-field faq-picker";
     const label = document.createElement("label");
     const input = document.createElement("input");
     const results = document.createElement("ul");
     const status = document.createElement("p");
     input.type = "search";
+    input.className = "faq-picker__input";
     input.id = field.id + "-search";
     input.autocomplete = "off";
     input.setAttribute("aria-controls", input.id + "-results");
@@ -22,7 +23,8 @@
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
     wrapper.append(label, input, results, status);
-    field.parentNode.insertBefore(wrapper, field.parentNode.firstChild);
+    const container = field.closest(".form-field") || field;
+    container.parentNode.insertBefore(wrapper, container);
 
     let timer = null;
     let controller = null;
