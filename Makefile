@@ -10,7 +10,7 @@ APP_DIRS := $(wildcard home stories community search)
 STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages setup run test lint format check-migrations pytest browser-deps ci clean
+.PHONY: help install messages setup run test lint format check-migrations pytest test-deps ci bench audit clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -39,12 +39,21 @@ run: setup ## Set everything up and serve the bilingual demo on 127.0.0.1:$(PORT
 	@$(MANAGE) demo_accounts --base-url http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-browser-deps: ## Install Debian's chromium and a Korean font for browser tests (as root)
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi nanum; then :; \
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
+
+test-deps: ## Install what the browser and HTML tests need: chromium, a Korean font, Java, Node (as root)
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qi nanum || missing="$$missing fonts-nanum"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "Installing chromium and fonts-nanum for the browser tests…"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null; \
-	else echo "chromium or fonts-nanum is missing and this is not root: browser tests will be skipped."; fi
+	  echo "Installing$$missing for the tests…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing$$missing and not root: the tests that need them will be skipped."; fi
+	@if command -v npm >/dev/null && [ ! -f $(NODE_STAMP) ]; then \
+	  npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); fi
 
 lint: install ## Check code style (ruff) and template indentation (djhtml)
 	$(BIN)/ruff check .
@@ -59,14 +68,22 @@ format: install ## Reformat code and templates
 check-migrations: install ## Fail when a model change has no migration
 	DJANGO_SETTINGS_MODULE=dangol.settings.test $(MANAGE) makemigrations --check --dry-run
 
-pytest: install messages browser-deps ## Run the test suite only
+pytest: install messages test-deps ## Run the test suite only
 	mkdir -p var/test-results
 	$(BIN)/pytest --junitxml=var/test-results/junit.xml $(PYTEST_ARGS)
 
 test: lint check-migrations pytest ## Install what the tests need and run lint and the whole suite
 
+bench: install messages ## Benchmark the site under gunicorn (SQLite, and PostgreSQL when one answers)
+	$(BIN)/python tools/bench/run.py $(BENCH_ARGS)
+
+audit: setup test-deps ## Lighthouse scores (mobile) for the main pages of the demo
+	@command -v npm >/dev/null || { echo "audit needs Node.js and npm"; exit 1; }
+	cd tools/audit && npm ci --no-audit --no-fund --silent
+	$(BIN)/python tools/audit/run.py $(AUDIT_ARGS)
+
 ci: ## What CI runs: the suite on SQLite, then on PostgreSQL when one answers
 	.ci/run
 
-clean: ## Remove the virtualenv and runtime state (database, media, mail)
-	rm -rf $(VENV) var
+clean: ## Remove the virtualenv, Node packages and runtime state (database, media, mail)
+	rm -rf $(VENV) var node_modules tools/audit/node_modules

@@ -22,3 +22,19 @@ def sync_locales_and_roles(sender, using="default", verbosity=1, **kwargs) -> No
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     sync_roles()
+
+
+def invalidate_page_cache(sender, instance, **kwargs) -> None:
+    """Any saved or deleted page, image, site setting or content of ours can show on a page."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    from . import page_cache
+
+    meta = instance._meta
+    if (
+        isinstance(instance, Page)
+        or meta.app_label in settings.DANGOL_PAGE_CACHE_APPS
+        or meta.label in settings.DANGOL_PAGE_CACHE_MODELS
+    ):
+        page_cache.invalidate()

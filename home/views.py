@@ -1,6 +1,8 @@
 import logging
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -34,3 +36,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def too_many_requests(request, exception=None):
+    """HTTP 429 for anything rate-limited that does not say more itself (django-allauth's
+    login, signup and password reset limits use it through ``handler429``)."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(settings.DANGOL_RATE_LIMIT_RETRY_AFTER)
+    return response

@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
+from home.models import BrandSettings
 
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -30,9 +31,10 @@ def home(db, korean):
     """A Korean home page serving the default site, in place of Wagtail's welcome page."""
     Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
     home = HomePageFactory(locale=korean)
-    Site.objects.update_or_create(
+    site, _ = Site.objects.update_or_create(
         is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
     )
+    BrandSettings.for_site(site)  # as on a real site, the settings row exists
     return home
 
 

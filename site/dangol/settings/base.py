@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "home.security.SecurityHeadersMiddleware",
+    # Inside the middleware that add headers and the CSRF cookie, so cached pages get them too.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -126,6 +129,13 @@ elif env.str("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Anonymous visitors' pages are cached this long (0 turns the page cache off).
+DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Saving or deleting anything of these apps or models starts a new page-cache generation.
+# (Not image renditions: rendering a page creates them.)
+DANGOL_PAGE_CACHE_APPS = {"home", "stories", "community", "taggit"}
+DANGOL_PAGE_CACHE_MODELS = {"wagtailcore.Site", "wagtailcore.Locale", "wagtailimages.Image"}
+
 # Email: EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path) or the
 # usual Django EMAIL_* variables; printed to the console when nothing is configured.
 if env.str("EMAIL_URL", default=""):
@@ -156,6 +166,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Seconds a rate-limited visitor is told to wait when the limit itself does not say.
+DANGOL_RATE_LIMIT_RETRY_AFTER = 60
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 # Signup modes (free, invitation, approval), the Members group and the welcome message.
 ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
@@ -191,6 +203,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
+# Serve uploaded media from the application itself, for a single machine without a web server
+# or object storage in front (the benchmark and the audit use it).
+DANGOL_SERVE_MEDIA = env.bool("DANGOL_SERVE_MEDIA", default=False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -212,8 +227,37 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no external avatar requests from the admin
 
 X_FRAME_OPTIONS = "DENY"
+DANGOL_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+DANGOL_ADMIN_PATH_PREFIXES = ("/admin/",)
+DANGOL_ADMIN_CSP = {
+    **DANGOL_CSP,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-ancestors": ["'self'"],
+}
+DANGOL_PERMISSIONS_POLICY_DENY = [
+    "camera",
+    "microphone",
+    "geolocation",
+    "payment",
+    "usb",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -13,5 +13,6 @@ if not env.str("EMAIL_URL", default="") and not env.str("EMAIL_BACKEND", default
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 INTERNAL_IPS = ["127.0.0.1"]
+DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)  # see edits at once
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)

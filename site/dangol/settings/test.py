@@ -18,6 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+DANGOL_PAGE_CACHE_SECONDS = 0  # the page cache's own tests switch it on
 DANGOL_DEMO_IMAGE_SCALE = 0.25  # small demo pictures: cheap renditions
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -1,0 +1,82 @@
+"""`manage.py backup` and `restore`: a snapshot of the database and media, brought back whole."""
+
+import json
+import tarfile
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail_factories import ImageFactory
+
+from home.backup import read_manifest
+from stories.factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+def make_backup(tmp_path):
+    call_command("backup", output=tmp_path / "backups")
+    (archive,) = (tmp_path / "backups").glob("dangol-backup-*.tar.gz")
+    return archive
+
+
+def test_restore_into_an_empty_database_brings_back_every_row_and_file(
+    home, media_root, tmp_path, django_db_blocker
+):
+    image = ImageFactory(title="로스터")
+    story = StoryPageFactory(title="목요일은 로스팅 데이", hero_image=image)
+    image_path = media_root / image.file.name
+    assert image_path.exists()
+    archive = make_backup(tmp_path)
+    manifest = read_manifest(archive)
+    assert manifest["counts"]["wagtailcore_page"] == Page.objects.count()
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True)
+    image_path.unlink()
+    assert Page.objects.count() == 0
+
+    call_command("restore", str(archive), interactive=False)
+
+    assert Page.objects.get(pk=story.pk).title == "목요일은 로스팅 데이"
+    assert get_image_model().objects.get(pk=image.pk).title == "로스터"
+    assert image_path.exists()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table, expected in manifest["counts"].items():
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            assert cursor.fetchone()[0] == expected, table
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
+    bogus = tmp_path / "notes.tar.gz"
+    bogus.write_bytes(b"not an archive")
+    with pytest.raises(CommandError, match="is not a Dangol backup archive"):
+        call_command("restore", str(bogus), interactive=False)
+
+
+def test_restore_refuses_a_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("restore", str(tmp_path / "missing.tar.gz"), interactive=False)
+
+
+def test_restore_refuses_a_backup_of_another_database_kind(home, media_root, tmp_path):
+    archive = make_backup(tmp_path)
+    manifest = read_manifest(archive)
+    manifest["vendor"] = "oracle"
+    edited = tmp_path / "edited.tar.gz"
+    manifest_file = tmp_path / "manifest.json"
+    manifest_file.write_text(json.dumps(manifest))
+    with tarfile.open(edited, "w:gz") as archive_file:
+        archive_file.add(manifest_file, arcname="manifest.json")
+    pages_before = Page.objects.count()
+    with pytest.raises(CommandError, match="holds a oracle database"):
+        call_command("restore", str(edited), interactive=False)
+    assert Page.objects.count() == pages_before

@@ -1,0 +1,29 @@
+"""One address of every public page type of the demo, in both languages, for the site-wide
+HTML, accessibility and query-budget checks."""
+
+PUBLIC_PAGES = [
+    "/ko/",
+    "/en/",
+    "/ko/stories/",
+    "/en/stories/",
+    "/ko/stories/thursday-roasting-day/",
+    "/en/stories/three-days-in-jeju/",
+    "/ko/products/",
+    "/ko/products/mangwon-hojicha/",
+    "/en/products/moonlight-black/",
+    "/ko/faq/",
+    "/en/faq/",
+    "/ko/faq/brewing-storage/",
+    "/ko/faq/brewing-storage/water-temperature/",
+    "/en/faq/community/member-levels/",
+]
+
+MEMBER_FORMS = [
+    "/ko/accounts/login/",
+    "/ko/accounts/password/reset/",
+]
+
+ERROR_PAGES = [
+    "/ko/no-such-page/",
+    "/en/no-such-page/",
+]
