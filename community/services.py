@@ -90,6 +90,9 @@ def check_new_post(
         raise ValidationError(_("Posts are not possible on this page."))
     if not is_member and not community_settings.guests_may_post:
         raise ValidationError(_("Please log in to post."))
+    restriction_types = {r.restriction_type for r in page.get_view_restrictions()}
+    if restriction_types - {"login"} or (restriction_types and not is_member):
+        raise ValidationError(_("Posts are not possible on this page."))
     if parent is not None:
         if parent.page_id != page.pk:
             raise ValidationError(_("You can only reply to a post on this page."))

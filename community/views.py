@@ -35,22 +35,34 @@ def reading_allowed(view):
     return wrapper
 
 
-def _thread_page(page_id) -> Page:
-    """The live, public page whose thread is asked for, in its specific class (its specific
-    fields are loaded only if used)."""
-    restriction_above = PageViewRestriction.objects.annotate(
+def _thread_page(request, page_id) -> Page:
+    """The live page whose thread is asked for, in its specific class (its specific fields are
+    loaded only if used). A page restricted to logged-in visitors shows its thread to members;
+    a page behind a password or for some groups only has no public thread."""
+    restrictions_above = PageViewRestriction.objects.annotate(
         prefix=Substr(OuterRef("path"), 1, Length("page__path"))
     ).filter(page__path=F("prefix"))
     page = get_object_or_404(
-        Page.objects.live().select_related("locale").annotate(restricted=Exists(restriction_above)),
+        Page.objects.live()
+        .select_related("locale")
+        .annotate(
+            login_only=Exists(restrictions_above.filter(restriction_type="login")),
+            closed=Exists(restrictions_above.exclude(restriction_type="login")),
+        ),
         pk=page_id,
     )
-    if not policies.has_thread(page) or page.restricted:
+    if not policies.has_thread(page) or page.closed:
         raise Http404("This page has no public thread.")
+    if page.login_only and not request.user.is_authenticated:
+        raise LoginRequired
     language_code = page.locale.language_code
     page = page.specific_deferred
     page.language_code = language_code
     return page
+
+
+class LoginRequired(Exception):
+    """The thread belongs to a page for logged-in members only."""
 
 
 def _thread_url(page: Page, post: Post | None = None) -> str:
@@ -69,7 +81,10 @@ def _apply_errors(form, error: ValidationError) -> None:
 @reading_allowed
 @require_GET
 def discussion(request, page_id: int):
-    page = _thread_page(page_id)
+    try:
+        page = _thread_page(request, page_id)
+    except LoginRequired:
+        return redirect_to_login(request.get_full_path())
     if page.language_code != translation.get_language():
         with translation.override(page.language_code):
             return redirect(reverse("community:discussion", args=[page.pk]))
@@ -95,7 +110,10 @@ def reply(request, pk: int):
         state=PostState.APPROVED,
         deleted_at__isnull=True,
     )
-    page = _thread_page(parent.page_id)
+    try:
+        page = _thread_page(request, parent.page_id)
+    except LoginRequired:
+        return redirect_to_login(request.get_full_path())
     community_settings = selectors.community_settings(request)
     if not policies.can_reply(
         user=request.user, parent=parent, community_settings=community_settings

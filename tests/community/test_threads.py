@@ -228,3 +228,27 @@ def test_a_second_product_has_its_own_thread(client, product):
     other = ProductPageFactory(title="달빛 홍차")
     PostFactory(page=product, comment="호지차 후기")
     assert "호지차 후기" not in client.get(thread_url(other)).content.decode()
+
+
+def test_a_members_only_page_shows_its_thread_to_members(client, story, member):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=story, restriction_type="login")
+    PostFactory(page=story, comment="회원만 보는 이야기의 팁")
+    response = client.get(thread_url(story))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(member)
+    assert "회원만 보는 이야기의 팁" in client.get(thread_url(story)).content.decode()
+
+
+def test_a_password_protected_page_has_no_thread(client, story, member, community_settings):
+    from django.core.exceptions import ValidationError
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=story, restriction_type="password", password="x")
+    client.force_login(member)
+    assert client.get(thread_url(story)).status_code == 404
+    with pytest.raises(ValidationError):
+        services.post_create(
+            page=story, text="팁", kind="tip", author=member, community_settings=community_settings
+        )

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from community.demo.loader import DemoCommunity
 from home.demo.accounts import ensure_demo_accounts
 from home.demo.images import ensure_demo_images
-from community.demo.loader import DemoCommunity
 from home.demo.loader import ensure_home
 from stories.demo import content as stories_content
 from stories.demo.loader import DemoStories
