@@ -283,7 +283,3 @@ class SignupForm(AllauthSignupForm):
             language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
             needs_approval=self.community_settings.signup == "verified",
         )
-
-
-class GuestConfirmForm(forms.Form):
-    """The button a guest presses to confirm their post (a POST, never a link alone)."""

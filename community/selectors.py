@@ -16,13 +16,20 @@ DEFAULT_ORDERING = "newest"
 
 
 def community_settings(request=None) -> CommunitySettings:
-    """The community settings of the request's site (or of the default site)."""
+    """The community settings of the request's site (or of the default site), memoised on the
+    request. A site whose settings were never saved gets the defaults, unsaved: reading a page
+    writes nothing (a write would also start a new page-cache generation)."""
+    if request is not None and hasattr(request, "_community_settings"):
+        return request._community_settings
     if request is not None:
-        return CommunitySettings.for_request(request)
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return CommunitySettings()
-    return CommunitySettings.for_site(site)
+        site = Site.find_for_request(request)
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
+    found = CommunitySettings.objects.filter(site=site).first() if site is not None else None
+    result = found or CommunitySettings(site=site)
+    if request is not None:
+        request._community_settings = result
+    return result
 
 
 @dataclass
@@ -265,18 +272,3 @@ def member_posts(*, user, limit: int = 20) -> list[Post]:
         .select_related("page")
         .order_by("-submit_date")[:limit]
     )
-
-
-def unanswered_questions() -> QuerySet[Post]:
-    """Approved questions without an approved official answer, oldest first (for Support)."""
-    return (
-        Post.objects.approved()
-        .filter(kind=PostKind.QUESTION, deleted_at__isnull=True)
-        .with_official_answer()
-        .filter(has_official_answer=False)
-        .order_by("submit_date")
-    )
-
-
-def posts_awaiting_state(state: str = PostState.PENDING) -> QuerySet[Post]:
-    return Post.objects.filter(state=state).order_by("submit_date")
