@@ -280,6 +280,10 @@ class Follow(models.Model):
         return f"{self.user} → {self.post}"
 
 
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
 class GuestSubmission(models.Model):
     """A guest's post waiting for the guest to confirm their email address.
 
@@ -291,7 +295,7 @@ class GuestSubmission(models.Model):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     data = models.JSONField(default=dict)
     language = models.CharField(max_length=8, default=settings.LANGUAGE_CODE)
-    nonce = models.CharField(max_length=32, default=secrets.token_hex)
+    nonce = models.CharField(max_length=32, default=new_nonce)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     post = models.OneToOneField(

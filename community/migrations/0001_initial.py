@@ -4,7 +4,6 @@ import community.models
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import secrets
 from django.conf import settings
 from django.db import migrations, models
 
@@ -94,7 +93,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=50, verbose_name='name')),
                 ('data', models.JSONField(default=dict)),
                 ('language', models.CharField(default='ko', max_length=8)),
-                ('nonce', models.CharField(default=secrets.token_hex, max_length=32)),
+                ('nonce', models.CharField(default=community.models.new_nonce, max_length=32)),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
                 ('confirmed_at', models.DateTimeField(blank=True, null=True)),
                 ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
