@@ -272,3 +272,35 @@ def member_posts(*, user, limit: int = 20) -> list[Post]:
         .select_related("page")
         .order_by("-submit_date")[:limit]
     )
+
+
+def latest_posts(*, locale: Locale, limit: int = 20) -> list[Post]:
+    """The newest approved top-level posts on the pages of one language."""
+    return list(
+        Post.objects.approved()
+        .filter(level=0, deleted_at__isnull=True, page__locale=locale, page__live=True)
+        .select_related("page", "user__community_profile")
+        .with_official_answer()
+        .order_by("-submit_date")[:limit]
+    )
+
+
+def products_to_review(*, locale: Locale) -> list[Page]:
+    """The live products of one language, with their approved review counts."""
+    from stories.models import ProductPage
+
+    approved_reviews = Q(
+        community_posts__kind=PostKind.REVIEW,
+        community_posts__state=PostState.APPROVED,
+        community_posts__deleted_at__isnull=True,
+    )
+    return list(
+        ProductPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .annotate(
+            review_count=Count("community_posts", filter=approved_reviews),
+            review_average=Avg("community_posts__rating", filter=approved_reviews),
+        )
+        .order_by("path")
+    )

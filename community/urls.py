@@ -5,6 +5,7 @@ from . import views
 app_name = "community"
 
 urlpatterns = [
+    path("", views.community_home, name="home"),
     path("pages/<int:page_id>/", views.discussion, name="discussion"),
     path("posts/", views.post_create, name="post_create"),
     path("posts/<int:pk>/reply/", views.reply, name="reply"),

@@ -85,9 +85,18 @@ def discussion(request, page_id: int):
         page = _thread_page(request, page_id)
     except LoginRequired:
         return redirect_to_login(request.get_full_path())
-    if page.language_code != translation.get_language():
-        with translation.override(page.language_code):
-            return redirect(reverse("community:discussion", args=[page.pk]))
+    language = translation.get_language()
+    if page.language_code != language:
+        # The thread of the page's translation in the language asked for, if there is one.
+        target = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key, locale__language_code=language)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        target_language = language if target else page.language_code
+        with translation.override(target_language):
+            return redirect(reverse("community:discussion", args=[target or page.pk]))
     from stories.models import FAQPage
 
     return render(
@@ -97,6 +106,22 @@ def discussion(request, page_id: int):
             "thread_page": page,
             "thread_kinds": policies.kinds_for_page(page),
             "is_faq": isinstance(page, FAQPage),
+        },
+    )
+
+
+@reading_allowed
+@require_GET
+def community_home(request):
+    """The community's front door in the active language: the latest posts, and the products
+    waiting for reviews."""
+    locale = Locale.get_active()
+    return render(
+        request,
+        "community/home.html",
+        {
+            "latest": selectors.latest_posts(locale=locale, limit=20),
+            "products": selectors.products_to_review(locale=locale),
         },
     )
 

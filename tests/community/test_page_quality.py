@@ -25,6 +25,8 @@ def community_urls() -> list[str]:
     korean_faq = FAQPage.objects.get(slug="caffeine-free", locale__language_code="ko")
     member = get_user_model().objects.get(username="dahye")
     return [
+        "/ko/community/",
+        "/en/community/",
         f"/ko/community/pages/{product.pk}/",
         f"/en/community/pages/{english_faq.pk}/",
         f"/ko/community/pages/{korean_faq.pk}/",
@@ -90,7 +92,7 @@ def test_community_pages_have_no_serious_accessibility_violations(live_server, b
     tab.get_by_role("button", name="로그인").click()
     tab.wait_for_load_state()
     tab.set_viewport_size({"width": 375, "height": 740})
-    for url in community_urls()[:3]:
+    for url in community_urls()[2:5]:
         tab.goto(f"{live_server.url}{url}")
         problems += axe_problems(tab, f"{url} (staff, phone)")
     context.close()

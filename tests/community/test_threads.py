@@ -154,6 +154,7 @@ def test_pages_without_a_thread_have_no_discussion(client, home):
 
 
 def test_a_discussion_in_the_other_language_redirects(client, product):
+    # Not translated: the thread stays in the page's own language.
     response = client.get(thread_url(product, "en"))
     assert response.status_code == 302
     assert response["Location"] == thread_url(product, "ko")
@@ -252,3 +253,34 @@ def test_a_password_protected_page_has_no_thread(client, story, member, communit
         services.post_create(
             page=story, text="팁", kind="tip", author=member, community_settings=community_settings
         )
+
+
+def test_the_community_home_lists_latest_posts_and_products(client, product, story, english):
+    from home.demo.translation import translate
+
+    PostFactory(page=product, kind=PostKind.REVIEW, rating=4, comment="고소한 호지차 후기")
+    PostFactory(page=story, kind=PostKind.QUESTION, comment="로스팅 시간이 궁금해요")
+    PostFactory(page=story, kind=PostKind.TIP, comment="숨긴 팁", state=PostState.HIDDEN)
+    english_product = translate(product, {"title": "Mangwon Hojicha"}, locale=english)
+    PostFactory(page=english_product, kind=PostKind.TIP, comment="An English tip")
+    html = client.get("/ko/community/").content.decode()
+    assert "고소한 호지차 후기" in html and "로스팅 시간이 궁금해요" in html
+    assert "숨긴 팁" not in html and "An English tip" not in html
+    assert f'href="/ko/community/pages/{product.pk}/">망원 호지차</a>' in html
+    assert "후기 1개" in html
+    english_html = client.get("/en/community/").content.decode()
+    assert "An English tip" in english_html and "고소한" not in english_html
+
+
+def test_switching_language_leads_to_the_translated_pages_thread(client, product, english):
+    from home.demo.translation import translate
+
+    english_product = translate(product, {"title": "Mangwon Hojicha"}, locale=english)
+    response = client.get(f"/en/community/pages/{product.pk}/")
+    assert response["Location"] == f"/en/community/pages/{english_product.pk}/"
+    response = client.get(f"/ko/community/pages/{english_product.pk}/")
+    assert response["Location"] == f"/ko/community/pages/{product.pk}/"
+
+
+def test_the_header_links_to_the_community(client, home):
+    assert 'href="/ko/community/">커뮤니티</a>' in client.get(home.url).content.decode()
