@@ -42,6 +42,8 @@ ROLES: tuple[Role, ...] = (
             "stories.change_storycategory",
             "stories.delete_storycategory",
             "search.view_search_analytics",
+            "community.view_post",
+            "community.answer_officially",
         ),
         page_permissions=(
             "add_page",
@@ -61,11 +63,22 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         name=MODERATORS,
-        permissions=("wagtailadmin.access_admin",),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "community.view_post",
+            "community.change_post",
+            "community.answer_officially",
+            "community.approve_member",
+        ),
     ),
     Role(
         name=SUPPORT,
-        permissions=("wagtailadmin.access_admin", "search.use_faq_finder"),
+        permissions=(
+            "wagtailadmin.access_admin",
+            "search.use_faq_finder",
+            "community.view_post",
+            "community.answer_officially",
+        ),
     ),
     Role(name=MEMBERS),
 )

@@ -36,6 +36,7 @@ if settings.DEBUG or settings.DANGOL_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
+    path("community/", include("community.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from community.demo.loader import DemoCommunity
 from home.demo.accounts import ensure_demo_accounts
 from home.demo.images import ensure_demo_images
 from home.demo.loader import ensure_home
@@ -44,6 +45,8 @@ class Command(BaseCommand):
             DemoStories(
                 home=home, images=images, editor=users["editor"], rng=rng, stdout=self.stdout
             ).load()
+            self.stdout.write("Community members and posts…")
+            DemoCommunity(users=users, rng=rng, stdout=self.stdout).load()
             self.stdout.write("Search index…")
             rebuild_search_index()
         self.stdout.write(self.style.SUCCESS("The demo site is ready."))

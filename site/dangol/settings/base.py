@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "search",
+    "community",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -53,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "django.contrib.sites",
+    "django_comments_xtd",
+    "django_comments",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +170,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Seconds a rate-limited visitor is told to wait when the limit itself does not say.
 DANGOL_RATE_LIMIT_RETRY_AFTER = 60
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
+# Signup modes (free, invitation, approval), the Members group and the welcome message.
+ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "community.forms.SignupForm"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -280,6 +287,18 @@ TASKS = {
         )
     }
 }
+# Community threads: django-comments-xtd with the project's own comment model and form.
+# django_comments needs django.contrib.sites; Wagtail's own Site model is separate.
+SITE_ID = 1
+COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "community.models.Post"
+COMMENTS_XTD_FORM_CLASS = "community.forms.PostForm"
+COMMENTS_XTD_CONFIRM_EMAIL = False  # guests confirm through community's own signed tokens
+# Deepest reply level: 0 is a post, 1 a reply to it, 2 a reply to a reply.
+COMMENTS_XTD_MAX_THREAD_LEVEL = env.int("COMMUNITY_MAX_THREAD_LEVEL", default=2)
+COMMENT_MAX_LENGTH = env.int("COMMUNITY_POST_MAX_LENGTH", default=3000)
+COMMUNITY_POST_MIN_LENGTH = 2
+COMMUNITY_GUEST_CONFIRMATION_HOURS = 48
 
 # `load_demo` creates accounts with a published password: allowed unless switched off.
 DANGOL_DEMO_ALLOWED = env.bool("DANGOL_DEMO_ALLOWED", default=True)

@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "community"
+    verbose_name = _("Community")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from allauth.account.signals import email_confirmed, user_logged_in, user_signed_up
+        from django.db.models.signals import post_save, pre_save
+        from django_comments.moderation import moderator
+        from django_comments_xtd.models import publish_or_unpublish_on_pre_save
+
+        from stories.models import FAQPage, ProductPage, StoryPage
+
+        from . import signal_handlers
+        from .models import Post
+        from .moderation import PostModerator
+
+        # django-comments-xtd copies a post's is_public onto all its replies whenever the post
+        # is saved; here every post has its own moderation state, so that copy is switched off.
+        pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=Post._meta.label)
+
+        moderator.register([StoryPage, ProductPage, FAQPage], PostModerator)
+
+        post_save.connect(
+            signal_handlers.create_member_profile,
+            sender="auth.User",
+            dispatch_uid="community_create_member_profile",
+        )
+        user_signed_up.connect(signal_handlers.member_signed_up)
+        email_confirmed.connect(signal_handlers.send_welcome_email)
+        user_logged_in.connect(signal_handlers.show_welcome_message)

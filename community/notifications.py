@@ -1,0 +1,131 @@
+"""Emails the community sends, each in its recipient's language, as plain text."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from . import tokens
+from .markup import plain_excerpt
+from .models import Follow, MemberProfile, Post, display_name_for
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _language_of(user) -> str:
+    profile = MemberProfile.objects.filter(user=user).first()
+    return profile.language if profile else settings.LANGUAGE_CODE
+
+
+def _send(*, to: str, language: str, template: str, context: dict, headers=None) -> None:
+    with translation.override(language):
+        subject = render_to_string(f"community/email/{template}_subject.txt", context)
+        body = render_to_string(f"community/email/{template}.txt", context)
+    EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[to],
+        headers=headers or {},
+    ).send()
+
+
+def _post_url(post: Post, language: str) -> str:
+    with translation.override(language):
+        return _absolute(post.get_absolute_url())
+
+
+def send_guest_confirmation(submission) -> None:
+    with translation.override(submission.language):
+        path = reverse("community:guest_confirm", args=[tokens.guest_token(submission)])
+    _send(
+        to=submission.email,
+        language=submission.language,
+        template="guest_confirmation",
+        context={
+            "name": submission.name,
+            "page_title": submission.page.specific.title,
+            "excerpt": plain_excerpt(submission.data.get("text", ""), 300),
+            "url": _absolute(path),
+            "hours": settings.COMMUNITY_GUEST_CONFIRMATION_HOURS,
+        },
+    )
+
+
+def send_new_reply(reply: Post) -> None:
+    """Tell the followers of the thread about a newly approved reply; when staff answered, tell
+    the author of the post they answered (once, even if they also follow the thread)."""
+    parent = Post.objects.select_related("user").get(pk=reply.parent_id)
+    told: set[int] = set()
+    if reply.user_id is not None:
+        told.add(reply.user_id)
+    if reply.is_official and parent.user_id and parent.user_id not in told:
+        profile = MemberProfile.objects.filter(user_id=parent.user_id).first()
+        if profile is None or profile.notify_staff_answers:
+            language = _language_of(parent.user)
+            _send(
+                to=parent.user.email,
+                language=language,
+                template="staff_answer",
+                context={
+                    "name": display_name_for(parent.user),
+                    "page_title": reply.page.specific.title,
+                    "excerpt": plain_excerpt(reply.comment, 300),
+                    "url": _post_url(reply, language),
+                },
+            )
+        told.add(parent.user_id)
+
+    follows = (
+        Follow.objects.filter(post_id=reply.thread_id)
+        .exclude(user_id__in=told)
+        .select_related("user__community_profile")
+    )
+    for follow in follows:
+        profile = getattr(follow.user, "community_profile", None)
+        if profile is not None and not profile.notify_followed_threads:
+            continue
+        if not follow.user.is_active or not follow.user.email:
+            continue
+        language = profile.language if profile else settings.LANGUAGE_CODE
+        with translation.override(language):
+            unsubscribe = _absolute(
+                reverse("community:unsubscribe", args=[tokens.unsubscribe_token(follow)])
+            )
+        _send(
+            to=follow.user.email,
+            language=language,
+            template="new_reply",
+            context={
+                "name": display_name_for(follow.user),
+                "author": reply.author_display_name,
+                "page_title": reply.page.specific.title,
+                "excerpt": plain_excerpt(reply.comment, 300),
+                "url": _post_url(reply, language),
+                "unsubscribe_url": unsubscribe,
+            },
+            headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+        )
+
+
+def send_welcome(user, message: str, language: str) -> None:
+    _send(
+        to=user.email,
+        language=language,
+        template="welcome",
+        context={"name": display_name_for(user), "message": message},
+    )
+
+
+def send_member_approved(user) -> None:
+    language = _language_of(user)
+    with translation.override(language):
+        login = _absolute(reverse("account_login"))
+    _send(
+        to=user.email,
+        language=language,
+        template="member_approved",
+        context={"name": display_name_for(user), "url": login},
+    )

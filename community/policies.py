@@ -1,0 +1,93 @@
+"""Who may do what in the community: one place for each rule the views and services share."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from .models import PostKind, PostState
+
+# Until trust levels exist, a member counts as new during their first days or first posts;
+# a new member's edits go back to moderation.
+NEW_MEMBER_DAYS = 7
+NEW_MEMBER_APPROVED_POSTS = 3
+
+
+def kinds_for_page(page) -> list[str]:
+    """The kinds of top-level post a page's thread accepts (reviews on products only)."""
+    from stories.models import FAQPage, ProductPage, StoryPage
+
+    specific_class = page.specific_class
+    if specific_class is ProductPage:
+        return [PostKind.REVIEW, PostKind.QUESTION, PostKind.TIP]
+    if specific_class is FAQPage:
+        return [PostKind.QUESTION, PostKind.TIP]
+    if specific_class is StoryPage:
+        return [PostKind.TIP, PostKind.QUESTION]
+    return []
+
+
+def has_thread(page) -> bool:
+    return bool(kinds_for_page(page))
+
+
+def is_staff_member(user) -> bool:
+    """Support, Moderators and Editors (see ``home/roles.py``) answer officially for the brand:
+    their posts are official answers, they may reply in the brand-led phase and link FAQs."""
+    if user is None or not user.is_authenticated:
+        return False
+    # Django's permission cache on the user serves later checks of the request too.
+    return user.has_perm("community.answer_officially")
+
+
+def is_new_member(user) -> bool:
+    if user is None or not user.is_authenticated or is_staff_member(user):
+        return False
+    if timezone.now() - user.date_joined < datetime.timedelta(days=NEW_MEMBER_DAYS):
+        return True
+    from .models import Post
+
+    approved = Post.objects.filter(user=user, state=PostState.APPROVED).count()
+    return approved < NEW_MEMBER_APPROVED_POSTS
+
+
+def needs_premoderation(user) -> bool:
+    """Whether a new post waits for a moderator: guests' posts do."""
+    return user is None or not user.is_authenticated
+
+
+def max_level(page) -> int:
+    """The deepest reply level allowed under this page: django-comments-xtd's
+    ``COMMENTS_XTD_MAX_THREAD_LEVEL`` (or its per-model setting), read when asked."""
+    content_type = ContentType.objects.get_for_model(page.specific_class)
+    by_model = getattr(settings, "COMMENTS_XTD_MAX_THREAD_LEVEL_BY_APP_MODEL", {})
+    key = f"{content_type.app_label}.{content_type.model}"
+    return by_model.get(key, settings.COMMENTS_XTD_MAX_THREAD_LEVEL)
+
+
+def can_reply(*, user, parent, community_settings) -> bool:
+    if parent.level >= max_level(parent.page):
+        return False
+    if community_settings.brand_led:
+        return is_staff_member(user)
+    return True
+
+
+def can_edit(*, user, post) -> bool:
+    return (
+        user.is_authenticated
+        and post.user_id == user.pk
+        and not post.is_deleted
+        and post.state not in (PostState.SPAM, PostState.REMOVED)
+    )
+
+
+def can_resolve(*, user, question) -> bool:
+    if not user.is_authenticated or question.kind != PostKind.QUESTION:
+        return False
+    return question.user_id == user.pk or is_staff_member(user)
+
+
+def post_length_limits() -> tuple[int, int]:
+    return settings.COMMUNITY_POST_MIN_LENGTH, settings.COMMENT_MAX_LENGTH

@@ -1,0 +1,41 @@
+"""Receivers connected in ``CommunityConfig.ready()``."""
+
+from django.contrib import messages
+
+from . import services
+from .models import MemberProfile
+from .selectors import community_settings
+
+
+def create_member_profile(sender, instance, created, raw=False, **kwargs) -> None:
+    """Every account gets a community profile (display name, preferences, invitation code)."""
+    if created and not raw:
+        MemberProfile.objects.get_or_create(user=instance)
+
+
+def member_signed_up(sender, request, user, **kwargs) -> None:
+    """allauth's signup: a member who signed up without our form still joins the Members."""
+    profile = MemberProfile.objects.filter(user=user).first()
+    if profile is None or not profile.welcome_pending:
+        services.member_join(
+            user=user,
+            display_name=profile.display_name if profile else "",
+            language=getattr(request, "LANGUAGE_CODE", "ko"),
+            needs_approval=community_settings(request).signup == "verified",
+        )
+
+
+def send_welcome_email(sender, request, email_address, **kwargs) -> None:
+    services.welcome_send_once(
+        user=email_address.user, community_settings=community_settings(request)
+    )
+
+
+def show_welcome_message(sender, request, user, **kwargs) -> None:
+    """The welcome message, once, at the first login after signup."""
+    if services.welcome_take(user=user):
+        profile = MemberProfile.objects.get(user=user)
+        language = getattr(request, "LANGUAGE_CODE", profile.language)
+        text = community_settings(request).welcome_message(language)
+        if text:
+            messages.success(request, text, extra_tags="welcome")

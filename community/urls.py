@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("", views.community_home, name="home"),
+    path("pages/<int:page_id>/", views.discussion, name="discussion"),
+    path("posts/", views.post_create, name="post_create"),
+    path("posts/<int:pk>/reply/", views.reply, name="reply"),
+    path("posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
+    path("posts/<int:pk>/delete/", views.post_delete, name="post_delete"),
+    path("posts/<int:pk>/helpful/", views.post_helpful, name="post_helpful"),
+    path("posts/<int:pk>/follow/", views.thread_follow, name="thread_follow"),
+    path("posts/<int:pk>/resolve/", views.question_resolve, name="question_resolve"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("confirm/<str:token>/", views.guest_confirm, name="guest_confirm"),
+    path("members/<int:pk>/", views.profile, name="profile"),
+    path("profile/", views.profile_edit, name="profile_edit"),
+    path("profile/delete/", views.account_delete, name="account_delete"),
+    path("faq-search/", views.faq_search, name="faq_search"),
+]

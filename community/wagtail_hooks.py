@@ -1,0 +1,205 @@
+import django_filters
+from django.contrib.auth import get_user_model
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from . import admin_views, services
+from .models import Post, PostKind, PostState
+from .selectors import community_settings
+
+
+class PostFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PostKind.choices)
+    state = django_filters.ChoiceFilter(label=_("State"), choices=PostState.choices)
+    page = django_filters.ModelChoiceFilter(
+        label=_("Page"),
+        queryset=Page.objects.filter(community_posts__isnull=False).distinct().order_by("title"),
+    )
+    user = django_filters.ModelChoiceFilter(
+        label=_("Member"),
+        queryset=get_user_model()
+        .objects.filter(comment_comments__isnull=False)
+        .distinct()
+        .order_by("username"),
+    )
+    submit_date = django_filters.DateFromToRangeFilter(
+        label=_("Date"), widget=DateRangePickerWidget
+    )
+    unanswered = django_filters.BooleanFilter(
+        label=_("Questions without an official answer"),
+        method="filter_unanswered",
+        widget=django_filters.widgets.BooleanWidget,
+    )
+
+    class Meta:
+        model = Post
+        fields = ["kind", "state", "page", "user", "submit_date"]
+
+    def filter_unanswered(self, queryset, name, value):
+        if value is None:
+            return queryset
+        queryset = queryset.with_official_answer().filter(
+            kind=PostKind.QUESTION, state=PostState.APPROVED, deleted_at__isnull=True
+        )
+        if value:
+            return queryset.filter(has_official_answer=False).order_by("submit_date")
+        return queryset.filter(has_official_answer=True)
+
+
+class PostIndexView(IndexView):
+    default_ordering = "-submit_date"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("page", "user")
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        user = self.request.user
+        if admin_views.can_make_draft(user=user, post=instance):
+            buttons.append(
+                ListingButton(
+                    _("Turn into a draft page"),
+                    url=reverse("community_admin:draft", args=[instance.pk]),
+                    icon_name="doc-empty-inverse",
+                    priority=6,
+                )
+            )
+        return buttons
+
+
+class PostEditView(EditView):
+    """Moderators change a post's state; the change goes through the moderation service, so
+    followers hear about a reply when it is approved."""
+
+    def save_instance(self):
+        post = Post.objects.get(pk=self.object.pk)
+        post = services.post_set_state(
+            post=post, state=self.form.cleaned_data["state"], moderator=self.request.user
+        )
+        log(instance=post, action="wagtail.edit", user=self.request.user)
+        return post
+
+
+class PostViewSet(ModelViewSet):
+    model = Post
+    icon = "comment"
+    menu_label = _("Community posts")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = PostIndexView
+    edit_view_class = PostEditView
+    filterset_class = PostFilterSet
+    search_fields = ["comment", "user_name"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 30
+    list_display = [
+        "admin_excerpt",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        StatusTagColumn(
+            "state",
+            label=_("State"),
+            accessor="get_state_display",
+            primary=lambda post: post.state == PostState.APPROVED,
+        ),
+        Column("page", label=_("Page"), accessor="page"),
+        Column("author", label=_("Member"), accessor="admin_author"),
+        DateColumn("submit_date", label=_("Date")),
+    ]
+    inspect_view_fields = [
+        "kind",
+        "state",
+        "page",
+        "user",
+        "user_name",
+        "comment",
+        "rating",
+        "is_official",
+        "submit_date",
+        "edited_at",
+        "deleted_at",
+        "resolved_by",
+        "linked_faqs",
+    ]
+    form_fields = ["state"]
+
+
+@hooks.register("register_admin_viewset")
+def register_post_viewset():
+    return PostViewSet("community_posts")
+
+
+@hooks.register("register_admin_urls")
+def register_community_admin_urls():
+    return [
+        path(
+            "community/",
+            (
+                [
+                    path("posts/<int:pk>/draft/", admin_views.make_draft, name="draft"),
+                    path("members/", admin_views.members_awaiting_approval, name="members"),
+                    path(
+                        "members/<int:pk>/approve/",
+                        admin_views.member_approve,
+                        name="member_approve",
+                    ),
+                ],
+                "community_admin",
+                "community_admin",
+            ),
+        )
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def unanswered_questions_menu_item():
+    return PermissionMenuItem(
+        _("Unanswered questions"),
+        reverse("community_posts:index") + "?unanswered=true",
+        icon_name="help",
+        order=251,
+        permission="community.view_post",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def members_awaiting_approval_menu_item():
+    return PermissionMenuItem(
+        _("New members to approve"),
+        reverse("community_admin:members"),
+        icon_name="user",
+        order=252,
+        permission="community.approve_member",
+    )
+
+
+@hooks.register("before_serve_page")
+def members_only_reading(page, request, serve_args, serve_kwargs):
+    """In members-only reading mode every page but the home pages needs a login."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from home.models import HomePage
+
+    if request.user.is_authenticated or page.specific_class is HomePage:
+        return None
+    if community_settings(request).members_only_reading:
+        return redirect_to_login(request.get_full_path())
+    return None
