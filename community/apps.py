@@ -33,3 +33,9 @@ class CommunityConfig(AppConfig):
         user_signed_up.connect(signal_handlers.member_signed_up)
         email_confirmed.connect(signal_handlers.send_welcome_email)
         user_logged_in.connect(signal_handlers.show_welcome_message)
+
+        from search.registry import registry
+
+        from . import search
+
+        search.connect(registry)

@@ -1,0 +1,103 @@
+"""Approved community posts are searchable, with the page they belong to; others are not."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from community import services
+from community.factories import PostFactory
+from community.models import PostKind, PostState
+from home.factories import UserFactory
+from search import indexing
+from search.backends import get_backend
+from search.documents import MEMBERS, PUBLIC, SearchRequest
+from search.models import SearchDocument
+from stories.factories import ProductPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def search(query, audiences=(PUBLIC,), locale="ko"):
+    return get_backend().search(SearchRequest(query=query, locale=locale, audiences=audiences))
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def product(home, after_commit):
+    page = ProductPageFactory(title="망원 호지차", slug="hojicha")
+    after_commit(page.save_revision().publish)
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def review(product, after_commit):
+    return after_commit(
+        PostFactory,
+        page=product,
+        kind=PostKind.REVIEW,
+        rating=5,
+        comment="구수한 향이 오래 남아요. **강력 추천**합니다.",
+    )
+
+
+def test_an_approved_post_is_found_with_its_page(review, product):
+    results = search("구수한")
+    assert [hit.doc_type for hit in results.hits] == ["post"]
+    hit = results.hits[0]
+    assert hit.parent_title == "망원 호지차"
+    assert hit.parent_url == product.get_url()
+    assert hit.url.endswith(f"#post-{review.pk}")
+    assert "**" not in hit.title  # Markdown is indexed as plain text
+    assert results.facets["product"] == {"망원 호지차": 1}
+
+
+def test_a_pending_post_is_not_found_until_approved(product, after_commit):
+    moderator = UserFactory(is_superuser=True)
+    post = after_commit(
+        PostFactory, page=product, state=PostState.PENDING, comment="우려낸 색이 맑네요"
+    )
+    assert search("우려낸").hits == []
+    after_commit(services.post_set_state, post=post, state=PostState.APPROVED, moderator=moderator)
+    assert [hit.key for hit in search("우려낸").hits] == [f"post:{post.pk}"]
+
+
+@pytest.mark.parametrize("state", [PostState.HIDDEN, PostState.SPAM, PostState.REMOVED])
+def test_a_post_taken_down_leaves_the_index(review, after_commit, state):
+    moderator = UserFactory(is_superuser=True)
+    after_commit(services.post_set_state, post=review, state=state, moderator=moderator)
+    assert search("구수한").hits == []
+
+
+def test_a_post_deleted_by_its_author_leaves_the_index(review, after_commit):
+    after_commit(services.post_delete, post=review, user=review.user)
+    assert search("구수한").hits == []
+
+
+def test_unpublishing_the_page_takes_its_posts_along(review, product, after_commit):
+    after_commit(product.unpublish)
+    assert search("구수한").hits == []
+
+
+def test_posts_under_a_members_only_page_are_for_members(review, product, after_commit):
+    after_commit(
+        PageViewRestriction.objects.create,
+        page=product,
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    assert search("구수한").hits == []
+    assert len(search("구수한", audiences=(PUBLIC, MEMBERS)).hits) == 1
+
+
+def test_rebuild_indexes_posts(review):
+    SearchDocument.objects.all().delete()
+    assert search("구수한").hits == []
+    indexing.rebuild()
+    assert [hit.key for hit in search("구수한").hits] == [f"post:{review.pk}"]
