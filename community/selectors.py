@@ -225,18 +225,6 @@ def _drop_empty_deleted(nodes_by_id: dict[int, ThreadNode], replies: list[Post])
                 parent.children.remove(node)
 
 
-def find_faqs(query: str, locale: Locale, limit: int = 10) -> list[Page]:
-    """Live FAQs in ``locale`` whose title contains ``query`` (a substring match, which works
-    for Korean words with particles attached), shortest titles first."""
-    from stories.models import FAQPage
-
-    query = " ".join((query or "").split())
-    if not query:
-        return []
-    faqs = FAQPage.objects.live().public().filter(locale=locale, title__icontains=query)
-    return sorted(faqs[: limit * 3], key=lambda faq: (len(faq.title), faq.title))[:limit]
-
-
 @dataclass
 class ResolvedQuestions:
     count: int

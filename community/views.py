@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from search import selectors as search_selectors
+
 from . import policies, selectors, services
 from .forms import DeleteAccountForm, EditPostForm, PostForm, ProfileForm
 from .models import MemberProfile, Post, PostState
@@ -452,13 +454,11 @@ def faq_search(request):
     query = request.GET.get("q", "")
     if len(query) > 100:
         return HttpResponseBadRequest(_("The search is too long."))
-    locale = Locale.get_active()
-    results = [
-        {
-            "id": faq.pk,
-            "title": faq.title,
-            "short_link": f"/faq/{faq.pk}/",
-        }
-        for faq in selectors.find_faqs(query, locale, limit=8)
-    ]
+    hits = search_selectors.find_faqs(
+        query=query, locale=Locale.get_active().language_code, user=request.user, limit=8
+    )
+    results = []
+    for hit in hits:
+        faq_id = int(hit.key.partition(":")[2])
+        results.append({"id": faq_id, "title": hit.title, "short_link": f"/faq/{faq_id}/"})
     return JsonResponse({"results": results})
