@@ -101,3 +101,11 @@ def test_rebuild_indexes_posts(review):
     assert search("구수한").hits == []
     indexing.rebuild()
     assert [hit.key for hit in search("구수한").hits] == [f"post:{review.pk}"]
+
+
+def test_the_api_filters_on_posts(client, review):
+    response = client.get("/api/search/", {"q": "구수한", "locale": "ko", "type": "post"})
+    assert response.status_code == 200
+    data = response.json()
+    assert [result["type"] for result in data["results"]] == ["post"]
+    assert data["facets"]["type"] == {"post": 1}
