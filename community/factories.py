@@ -6,11 +6,12 @@ from django.utils import timezone
 from home import roles
 from home.factories import UserFactory
 
-from .models import MemberProfile, Post, PostKind, PostState
+from .models import MemberProfile, Post, PostKind, PostState, TrustLevel
 
 
 class MemberFactory(UserFactory):
-    """A member account (in the Members group) with a display name on its profile."""
+    """A member account (in the Members group) with a display name on its profile, at the
+    Regular trust level unless ``level=`` says otherwise (``level="new"`` for a newcomer)."""
 
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
@@ -23,6 +24,12 @@ class MemberFactory(UserFactory):
             MemberProfile.objects.update_or_create(
                 user=self, defaults={"display_name": extracted or self.username}
             )
+
+    @factory.post_generation
+    def level(self, create, extracted, **kwargs):
+        if create:
+            MemberProfile.objects.filter(user=self).update(level=extracted or TrustLevel.REGULAR)
+            self._state.fields_cache.pop("community_profile", None)
 
 
 class PostFactory(factory.django.DjangoModelFactory):

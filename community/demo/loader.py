@@ -11,7 +11,14 @@ from wagtail.models import Locale, Page, Site
 
 from community import services
 from community.factories import MemberFactory
-from community.models import HELPFUL_FLAG, CommunitySettings, MemberProfile, Post, PostKind
+from community.models import (
+    HELPFUL_FLAG,
+    CommunitySettings,
+    MemberProfile,
+    Post,
+    PostKind,
+    TrustLevel,
+)
 from home.demo.accounts import DEMO_PASSWORD
 
 from . import content
@@ -64,7 +71,8 @@ class DemoCommunity:
         member_profile = MemberProfile.objects.get(user=members["member"])
         if not member_profile.display_name:
             member_profile.display_name = "정호"
-            member_profile.save(update_fields=["display_name"])
+            member_profile.level = TrustLevel.REGULAR  # the demo customer is a regular
+            member_profile.save(update_fields=["display_name", "level"])
         return members
 
     def _page(self, section: str, slug: str, locale: Locale) -> Page:
@@ -93,6 +101,7 @@ class DemoCommunity:
             author=author,
             community_settings=self.settings,
             notify=False,
+            count_rate=False,
         )
         posted_at = self._when(thread["days_ago"])
         Post.objects.filter(pk=post.pk).update(submit_date=posted_at)
@@ -109,6 +118,7 @@ class DemoCommunity:
                 faq_ids=faq_ids,
                 community_settings=self.settings,
                 notify=False,
+                count_rate=False,
             )
             Post.objects.filter(pk=reply.pk).update(
                 submit_date=posted_at + datetime.timedelta(hours=2 + index)

@@ -141,6 +141,7 @@ class Post(XtdComment):
     hidden_by_flags = models.BooleanField(_("hidden by flags"), default=False)
     rejection_code = models.CharField(_("rejection reason"), max_length=40, blank=True)
     rejection_note = models.TextField(_("note to the author"), blank=True, max_length=1000)
+    resubmit_allowed = models.BooleanField(_("the author may edit and resubmit"), default=False)
     previous_state = models.CharField(
         _("state before removal"), max_length=12, choices=PostState.choices, blank=True
     )
@@ -152,7 +153,10 @@ class Post(XtdComment):
         verbose_name = _("community post")
         verbose_name_plural = _("community posts")
         ordering = ["thread_id", "order"]
-        permissions = [("answer_officially", "Can answer posts officially and link FAQs")]
+        permissions = [
+            ("answer_officially", "Can answer posts officially and link FAQs"),
+            ("moderate_post", "Can moderate posts and members"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
@@ -280,6 +284,7 @@ class MemberProfile(models.Model):
     suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
     banned_at = models.DateTimeField(_("banned"), null=True, blank=True)
     ban_reason = models.CharField(_("ban reason"), max_length=20, blank=True)
+    suspensions = models.PositiveSmallIntegerField(_("suspensions so far"), default=0)
 
     class Meta:
         verbose_name = _("member profile")
