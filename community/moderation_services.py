@@ -236,7 +236,13 @@ def _profile(user) -> MemberProfile:
 
 @transaction.atomic
 def member_warn(
-    *, member, moderator, reason_code: str, note: str = "", post: Post | None = None
+    *,
+    member,
+    moderator,
+    reason_code: str,
+    note: str = "",
+    post: Post | None = None,
+    notify: bool = True,
 ) -> Warning:
     """Warn a member with a reason from the guidelines. They see it at their next visit and by
     email; enough active warnings suspend them (the policy in the trust settings)."""
@@ -261,7 +267,8 @@ def member_warn(
     Notice.objects.create(
         user=member, kind=NoticeKind.WARNING, post=post, reason_code=reason_code, note=note
     )
-    transaction.on_commit(lambda: notifications.send_warning(warning))
+    if notify:
+        transaction.on_commit(lambda: notifications.send_warning(warning))
     active = Warning.objects.filter(user=member, expires_at__gt=timezone.now()).count()
     if settings_.warnings_before_suspension and active >= settings_.warnings_before_suspension:
         if not profile.is_suspended and not profile.is_banned:

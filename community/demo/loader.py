@@ -42,6 +42,11 @@ class DemoCommunity:
                 created += self.thread(thread, locale=locale, members=members)
         if created:
             self.stdout.write(f"  {created} posts")
+        from .moderation import DemoModeration
+
+        DemoModeration(
+            users=self.users, members=members, settings=self.settings, stdout=self.stdout
+        ).load()
 
     def welcome_message(self) -> None:
         if not self.settings.welcome_message_ko:
