@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
@@ -92,12 +91,19 @@ def _tab_labels() -> list[tuple[str, str]]:
 class ModerationForm(forms.Form):
     """The reason a moderator gives when rejecting (shared by single and bulk actions)."""
 
-    reason_code = forms.ChoiceField(label=gettext_lazy("Reason (from the guidelines)"), required=False)
+    reason_code = forms.ChoiceField(
+        label=gettext_lazy("Reason (from the guidelines)"), required=False
+    )
     note = forms.CharField(
-        label=gettext_lazy("Note to the author"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("Note to the author"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     allow_resubmit = forms.BooleanField(
-        label=gettext_lazy("The author may edit the post and send it again"), required=False, initial=True
+        label=gettext_lazy("The author may edit the post and send it again"),
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args, **kwargs):
@@ -134,7 +140,10 @@ def moderation_action(request):
     """Approve, reject, mark as spam, hide or restore one post (``single="<action>:<id>"``) or
     the ticked ones (``action`` and ``post`` ids)."""
     tab = request.POST.get("tab", "pending")
-    back = reverse("community_admin:queue") + f"?tab={tab if tab in selectors.QUEUE_TABS else 'pending'}"
+    back = (
+        reverse("community_admin:queue")
+        + f"?tab={tab if tab in selectors.QUEUE_TABS else 'pending'}"
+    )
     single = request.POST.get("single", "")
     if single:
         action, _sep, pk = single.partition(":")
@@ -190,8 +199,12 @@ class MemberActionForm(forms.Form):
             ("grant", "grant"),
         ]
     )
-    reason_code = forms.ChoiceField(label=gettext_lazy("Reason (from the guidelines)"), required=False)
-    note = forms.CharField(label=gettext_lazy("Note to the member"), required=False, max_length=1000)
+    reason_code = forms.ChoiceField(
+        label=gettext_lazy("Reason (from the guidelines)"), required=False
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note to the member"), required=False, max_length=1000
+    )
     days = forms.IntegerField(
         label=gettext_lazy("Days"), required=False, min_value=1, max_value=3650, initial=7
     )
@@ -217,7 +230,9 @@ def _member_history(profile: MemberProfile):
 
     profile_type = ContentType.objects.get_for_model(MemberProfile)
     post_type = ContentType.objects.get_for_model(Post)
-    post_ids = [str(pk) for pk in Post.objects.filter(user=profile.user).values_list("pk", flat=True)]
+    post_ids = [
+        str(pk) for pk in Post.objects.filter(user=profile.user).values_list("pk", flat=True)
+    ]
     return (
         ModelLogEntry.objects.filter(
             Q(content_type=profile_type, object_id=str(profile.pk))
@@ -245,7 +260,9 @@ def member_detail(request, user_id: int):
             .select_related("page")
             .order_by("-submit_date")[:20],
             "history": _member_history(profile),
-            "form": MemberActionForm(initial={"days": trust.trust_settings(request).suspension_days}),
+            "form": MemberActionForm(
+                initial={"days": trust.trust_settings(request).suspension_days}
+            ),
             "header_icon": "user",
         },
     )
@@ -259,13 +276,21 @@ def member_action(request, user_id: int):
     back = reverse("community_admin:member", args=[user_id])
     form = MemberActionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please check the form: %(errors)s") % {"errors": "; ".join(
-            str(error) for errors in form.errors.values() for error in errors
-        )})
+        messages.error(
+            request,
+            _("Please check the form: %(errors)s")
+            % {
+                "errors": "; ".join(
+                    str(error) for errors in form.errors.values() for error in errors
+                )
+            },
+        )
         return redirect(back)
     data = form.cleaned_data
     action = data["action"]
-    post = Post.objects.filter(pk=data.get("post"), user=member).first() if data.get("post") else None
+    post = (
+        Post.objects.filter(pk=data.get("post"), user=member).first() if data.get("post") else None
+    )
     try:
         if action == "warn":
             if not data["reason_code"]:
@@ -289,7 +314,9 @@ def member_action(request, user_id: int):
             messages.success(request, _("%(name)s is suspended.") % {"name": profile})
         elif action == "unsuspend":
             moderation_services.member_unsuspend(member=member, moderator=request.user)
-            messages.success(request, _("The suspension of %(name)s is lifted.") % {"name": profile})
+            messages.success(
+                request, _("The suspension of %(name)s is lifted.") % {"name": profile}
+            )
         elif action == "ban":
             moderation_services.member_ban(
                 member=member, moderator=request.user, reason=data["ban_reason"], note=data["note"]

@@ -10,14 +10,13 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from allauth.account.signals import email_confirmed, user_logged_in, user_signed_up
         from django.db.models.signals import post_delete, post_save, pre_save
+        from django_comments.models import CommentFlag
         from django_comments.moderation import moderator
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
         from stories.models import FAQPage, ProductPage, StoryPage
 
         from . import signal_handlers
-        from django_comments.models import CommentFlag
-
         from .models import Post, Warning
         from .moderation import PostModerator
 

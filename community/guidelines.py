@@ -16,7 +16,9 @@ def guidelines_page(language: str | None = None) -> GuidelinesPage | None:
         page.locale.language_code: page
         for page in GuidelinesPage.objects.live().select_related("locale")
     }
-    return pages.get(language) or pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()), None)
+    return (
+        pages.get(language) or pages.get(settings.LANGUAGE_CODE) or next(iter(pages.values()), None)
+    )
 
 
 def rule_choices() -> list[tuple[str, str]]:

@@ -105,7 +105,15 @@ def flag_create(
             post.previous_state = post.state
             post.state = PostState.HIDDEN
             post.hidden_by_flags = True
-            post.save(update_fields=["state", "previous_state", "hidden_by_flags", "is_public", "is_removed"])
+            post.save(
+                update_fields=[
+                    "state",
+                    "previous_state",
+                    "hidden_by_flags",
+                    "is_public",
+                    "is_removed",
+                ]
+            )
             log(instance=post, action="community.hidden_by_flags", user=None)
     return flag
 
@@ -270,15 +278,19 @@ def member_warn(
     if notify:
         transaction.on_commit(lambda: notifications.send_warning(warning))
     active = Warning.objects.filter(user=member, expires_at__gt=timezone.now()).count()
-    if settings_.warnings_before_suspension and active >= settings_.warnings_before_suspension:
-        if not profile.is_suspended and not profile.is_banned:
-            member_suspend(
-                member=member,
-                moderator=moderator,
-                days=settings_.suspension_days,
-                reason_code=reason_code,
-                note=_("%(count)d active warnings") % {"count": active},
-            )
+    if (
+        settings_.warnings_before_suspension
+        and active >= settings_.warnings_before_suspension
+        and not profile.is_suspended
+        and not profile.is_banned
+    ):
+        member_suspend(
+            member=member,
+            moderator=moderator,
+            days=settings_.suspension_days,
+            reason_code=reason_code,
+            note=_("%(count)d active warnings") % {"count": active},
+        )
     return warning
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from .models import PostKind, PostState, TrustLevel
 
+
 def kinds_for_page(page) -> list[str]:
     """The kinds of top-level post a page's thread accepts (reviews on products only)."""
     from stories.models import FAQPage, ProductPage, StoryPage

@@ -117,7 +117,9 @@ class RateLimitRule(Rule):
                 ([f"guest:{candidate.guest_email.lower()}"], candidate.settings.rates_for(None))
             )
         if candidate.ip_address:
-            limits.append(([f"ip:{candidate.ip_address}"], rates_from_text(candidate.settings.rate_ip)))
+            limits.append(
+                ([f"ip:{candidate.ip_address}"], rates_from_text(candidate.settings.rate_ip))
+            )
         longest: RateLimited | None = None
         for keys, rates in limits:
             try:

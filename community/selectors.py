@@ -312,9 +312,7 @@ def products_to_review(*, locale: Locale) -> list[Page]:
 def member_flags(*, user, limit: int = 20) -> list:
     """The posts a member flagged, newest first, with what became of each flag."""
     return list(
-        Flag.objects.filter(user=user)
-        .select_related("post__page")
-        .order_by("-created_at")[:limit]
+        Flag.objects.filter(user=user).select_related("post__page").order_by("-created_at")[:limit]
     )
 
 
@@ -329,7 +327,6 @@ def _queue_filters() -> dict[str, Q]:
 
     from django.utils import timezone
 
-    open_flags = Exists(Flag.objects.filter(post=OuterRef("pk"), handled_at__isnull=True))
     recent = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
     return {
         "pending": Q(state=PostState.PENDING) & ~Q(screening="hold"),

@@ -28,13 +28,13 @@ from . import notifications, policies, screening, tokens, trust
 from .models import (
     HELPFUL_FLAG,
     CommunitySettings,
-    Screening,
     Follow,
     GuestSubmission,
     MemberProfile,
     Post,
     PostKind,
     PostState,
+    Screening,
     display_name_for,
 )
 

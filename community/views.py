@@ -494,7 +494,10 @@ def faq_search(request):
 def post_flag(request, pk: int):
     """Flag a post for the moderators (the thread shows the same form inline)."""
     post = get_object_or_404(
-        Post.objects.select_related("page"), pk=pk, state=PostState.APPROVED, deleted_at__isnull=True
+        Post.objects.select_related("page"),
+        pk=pk,
+        state=PostState.APPROVED,
+        deleted_at__isnull=True,
     )
     form = FlagForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -511,14 +514,15 @@ def post_flag(request, pk: int):
                 )
             except RateLimited as limited:
                 return rate_limited_response(
-                    request, limited, template="community/flag.html", context={"post": post, "form": form}
+                    request,
+                    limited,
+                    template="community/flag.html",
+                    context={"post": post, "form": form},
                 )
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
-                messages.success(
-                    request, _("Thank you: our moderators will look at this post.")
-                )
+                messages.success(request, _("Thank you: our moderators will look at this post."))
                 return redirect(_thread_url(post.page, post))
     return render(request, "community/flag.html", {"post": post, "form": form}, status=status)
 

@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.models import Page
-
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -157,10 +156,12 @@ def register_community_admin_urls():
                         name="member_approve",
                     ),
                     path("moderation/", admin_views.moderation_queue, name="queue"),
+                    path("moderation/action/", admin_views.moderation_action, name="queue_action"),
                     path(
-                        "moderation/action/", admin_views.moderation_action, name="queue_action"
+                        "moderation/members/<int:user_id>/",
+                        admin_views.member_detail,
+                        name="member",
                     ),
-                    path("moderation/members/<int:user_id>/", admin_views.member_detail, name="member"),
                     path(
                         "moderation/members/<int:user_id>/action/",
                         admin_views.member_action,

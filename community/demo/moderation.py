@@ -28,8 +28,14 @@ from home.demo.translation import translate
 RULES = [
     (
         "off-topic",
-        ("주제에서 벗어나지 않기", "소담의 차, 이야기, 매장에 관한 글을 나눠 주세요. 관계없는 글은 숨깁니다."),
-        ("Stay on topic", "Share posts about Sodam's teas, stories and shop. Unrelated posts are hidden."),
+        (
+            "주제에서 벗어나지 않기",
+            "소담의 차, 이야기, 매장에 관한 글을 나눠 주세요. 관계없는 글은 숨깁니다.",
+        ),
+        (
+            "Stay on topic",
+            "Share posts about Sodam's teas, stories and shop. Unrelated posts are hidden.",
+        ),
     ),
     (
         "self-promotion",
@@ -38,8 +44,14 @@ RULES = [
     ),
     (
         "fake-review",
-        ("솔직한 후기만", "직접 마셔 본 차만 후기로 남겨 주세요. 대가를 받은 후기나 지어낸 후기는 삭제합니다."),
-        ("Honest reviews only", "Review only teas you tried yourself. Paid or invented reviews are removed."),
+        (
+            "솔직한 후기만",
+            "직접 마셔 본 차만 후기로 남겨 주세요. 대가를 받은 후기나 지어낸 후기는 삭제합니다.",
+        ),
+        (
+            "Honest reviews only",
+            "Review only teas you tried yourself. Paid or invented reviews are removed.",
+        ),
     ),
     (
         "respect",
@@ -49,7 +61,10 @@ RULES = [
     (
         "impersonation",
         ("사칭 금지", "소담 직원이나 다른 회원인 척하는 계정은 바로 이용이 중지됩니다."),
-        ("No impersonation", "Accounts pretending to be Sodam's staff or another member are banned at once."),
+        (
+            "No impersonation",
+            "Accounts pretending to be Sodam's staff or another member are banned at once.",
+        ),
     ),
 ]
 
@@ -60,15 +75,40 @@ WARNED = "minji"
 SPAMMER = {"username": "cheap-tea", "email": "cheap-tea@spam.example", "name": "초특가 차도매"}
 
 WAITING_POSTS = [
-    ("stories", "thursday-roasting-day", "tip", "로스팅 날 매장에 가면 볶은 찻잎 냄새가 정말 좋아요. 오후 3시쯤이 제일 향이 진해요."),
-    ("products", "mangwon-hojicha", "question", "호지차를 냉침으로 우려도 맛이 괜찮을까요? 몇 시간 정도 두면 될까요?"),
+    (
+        "stories",
+        "thursday-roasting-day",
+        "tip",
+        "로스팅 날 매장에 가면 볶은 찻잎 냄새가 정말 좋아요. 오후 3시쯤이 제일 향이 진해요.",
+    ),
+    (
+        "products",
+        "mangwon-hojicha",
+        "question",
+        "호지차를 냉침으로 우려도 맛이 괜찮을까요? 몇 시간 정도 두면 될까요?",
+    ),
 ]
-HELD_POST = ("products", "mangwon-hojicha", "tip", "호지차 도매 문의는 제 블로그로 연락 주세요. 더 싸게 드려요.")
+HELD_POST = (
+    "products",
+    "mangwon-hojicha",
+    "tip",
+    "호지차 도매 문의는 제 블로그로 연락 주세요. 더 싸게 드려요.",
+)
 SPAM_POSTS = [
-    ("products", "mangwon-hojicha", "tip", "초특가 녹차 1+1 지금 바로 cheap-tea.example 에서 만나 보세요"),
+    (
+        "products",
+        "mangwon-hojicha",
+        "tip",
+        "초특가 녹차 1+1 지금 바로 cheap-tea.example 에서 만나 보세요",
+    ),
     ("stories", "thursday-roasting-day", "tip", "차 도매 최저가! 링크 클릭 cheap-tea.example"),
 ]
-OFF_TOPIC = ("stories", "thursday-roasting-day", "tip", "망원시장 떡볶이집 어디가 제일 맛있나요? 추천 부탁드려요.")
+OFF_TOPIC = (
+    "stories",
+    "thursday-roasting-day",
+    "tip",
+    "망원시장 떡볶이집 어디가 제일 맛있나요? 추천 부탁드려요.",
+)
 
 
 class DemoModeration:

@@ -277,7 +277,10 @@ class MemberProfile(models.Model):
     granted_level = models.CharField(
         _("level granted by a moderator"),
         max_length=10,
-        choices=[(TrustLevel.TRUSTED, TrustLevel.TRUSTED.label), (TrustLevel.HERO, TrustLevel.HERO.label)],
+        choices=[
+            (TrustLevel.TRUSTED, TrustLevel.TRUSTED.label),
+            (TrustLevel.HERO, TrustLevel.HERO.label),
+        ],
         blank=True,
     )
     level_changed_at = models.DateTimeField(_("level changed"), null=True, blank=True)

@@ -2,7 +2,6 @@
 moderators give as the reason for a warning or a rejection."""
 
 from django.core.validators import RegexValidator
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -57,7 +56,11 @@ class GuidelinesPage(BasePage):
 
     def rule_list(self) -> list[dict]:
         return [
-            {"code": block.value["code"], "title": block.value["title"], "text": block.value["text"]}
+            {
+                "code": block.value["code"],
+                "title": block.value["title"],
+                "text": block.value["text"],
+            }
             for block in self.rules
             if block.block_type == "rule"
         ]
@@ -70,5 +73,8 @@ class GuidelinesPage(BasePage):
         duplicates = sorted({code for code in codes if codes.count(code) > 1})
         if duplicates:
             raise ValidationError(
-                {"rules": _("Each rule needs its own code: %(codes)s") % {"codes": ", ".join(duplicates)}}
+                {
+                    "rules": _("Each rule needs its own code: %(codes)s")
+                    % {"codes": ", ".join(duplicates)}
+                }
             )

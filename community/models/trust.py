@@ -254,7 +254,9 @@ class Notice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_notices"
     )
     kind = models.CharField(max_length=16, choices=NoticeKind.choices)
-    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     level = models.CharField(max_length=10, choices=TrustLevel.choices, blank=True)
     reason_code = models.CharField(max_length=40, blank=True)
     note = models.TextField(blank=True)

@@ -53,7 +53,9 @@ def test_one_warned_member_and_one_banned_spammer():
 def test_guidelines_in_korean_and_english(client):
     pages = {page.locale.language_code: page for page in GuidelinesPage.objects.live()}
     assert set(pages) == {"ko", "en"}
-    assert [r["code"] for r in pages["ko"].rule_list()] == [r["code"] for r in pages["en"].rule_list()]
+    assert [r["code"] for r in pages["ko"].rule_list()] == [
+        r["code"] for r in pages["en"].rule_list()
+    ]
     assert "사칭 금지" in client.get("/ko/guidelines/").content.decode()
     assert "No impersonation" in client.get("/en/guidelines/").content.decode()
 

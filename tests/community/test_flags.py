@@ -35,7 +35,7 @@ def test_a_member_flags_a_post_with_a_reason(client, post, other_member):
 
 def test_other_needs_text_and_keeps_what_was_typed(client, post, other_member):
     client.force_login(other_member)
-    response = client.post(flag_url(post) .replace("/ko/", "/en/"), {"reason": "other", "text": ""})
+    response = client.post(flag_url(post).replace("/ko/", "/en/"), {"reason": "other", "text": ""})
     assert response.status_code == 400
     assert "Please say what is wrong with this post." in response.content.decode()
     assert Flag.objects.count() == 0
@@ -96,7 +96,9 @@ def test_a_trusted_or_hero_flag_hides_at_once(post, level):
 
 
 def test_flag_weights_are_editable(post, home):
-    TrustSettings.objects.create(site_id=home.get_site().pk, flag_weight_new=5, flag_hide_threshold=5)
+    TrustSettings.objects.create(
+        site_id=home.get_site().pk, flag_weight_new=5, flag_hide_threshold=5
+    )
     moderation_services.flag_create(post=post, user=MemberFactory(level="new"), reason="spam")
     post.refresh_from_db()
     assert post.state == PostState.HIDDEN
@@ -108,7 +110,9 @@ def test_flag_weights_are_editable(post, home):
 )
 def test_flaggers_see_their_flag_handled(client, post, other_member, action, outcome, state):
     moderation_services.flag_create(post=post, user=other_member, reason="spam")
-    getattr(moderation_services, action)(post=post, moderator=UserFactory(groups=[roles.MODERATORS]))
+    getattr(moderation_services, action)(
+        post=post, moderator=UserFactory(groups=[roles.MODERATORS])
+    )
     post.refresh_from_db()
     flag = Flag.objects.get()
     assert (post.state, flag.outcome) == (state, outcome)

@@ -61,7 +61,9 @@ def test_only_moderators_reach_moderation(client, role, story, member):
     assert response.status_code in (302, 403)
     post.refresh_from_db()
     assert post.state == PostState.PENDING
-    response = client.post(member_url(member) + "action/", {"action": "ban", "ban_reason": "spammer"})
+    response = client.post(
+        member_url(member) + "action/", {"action": "ban", "ban_reason": "spammer"}
+    )
     assert not MemberProfile.objects.get(user=member).is_banned
 
 
@@ -78,15 +80,22 @@ def test_a_moderator_reaches_the_queue_but_cannot_edit_stories(mod_client, story
 def test_tabs_sort_posts_by_what_they_wait_for(mod_client, story, member):
     waiting = PostFactory(page=story, state=PostState.PENDING, comment="승인 대기 글")
     held = PostFactory(
-        page=story, state=PostState.PENDING, screening=Screening.HOLD,
-        screening_reason="blocklist: 도매", comment="보류된 글",
+        page=story,
+        state=PostState.PENDING,
+        screening=Screening.HOLD,
+        screening_reason="blocklist: 도매",
+        comment="보류된 글",
     )
     flagged = PostFactory(page=story, comment="신고된 글")
     Flag.objects.create(post=flagged, user=member, reason="off_topic", text="광고예요", weight=2)
     spam = PostFactory(page=story, state=PostState.SPAM, comment="스팸 글")
     published = PostFactory(page=story, comment="방금 올라온 글")
     expected = {
-        "pending": waiting, "held": held, "flagged": flagged, "spam": spam, "recent": published,
+        "pending": waiting,
+        "held": held,
+        "flagged": flagged,
+        "spam": spam,
+        "recent": published,
     }
     for tab, post in expected.items():
         html = mod_client.get(QUEUE + f"?tab={tab}").content.decode()
@@ -140,7 +149,9 @@ def test_reject_with_a_reason_tells_the_author_who_can_resubmit(
         )
     post.refresh_from_db()
     assert (post.state, post.rejection_code, post.resubmit_allowed) == (
-        PostState.REJECTED, "self-promotion", True,
+        PostState.REJECTED,
+        "self-promotion",
+        True,
     )
     assert "no ads please" in mail.outbox[0].body
     assert "자기 가게 홍보 금지" in mail.outbox[0].body  # the English page is not translated yet
@@ -220,10 +231,14 @@ def test_banning_a_spammer_removes_every_post_and_unbanning_restores_them(mod_cl
     assert "광고 하나" in client.get(f"/ko/community/pages/{story.pk}/").content.decode()
 
 
-def test_every_action_shows_in_the_member_and_post_history(mod_client, moderator, story, guidelines):
+def test_every_action_shows_in_the_member_and_post_history(
+    mod_client, moderator, story, guidelines
+):
     author = MemberFactory(username="author")
     post = PostFactory(page=story, user=author, state=PostState.PENDING)
-    mod_client.post(ACTION, {"single": f"reject:{post.pk}", "reason_code": "off-topic", "note": "왜냐하면"})
+    mod_client.post(
+        ACTION, {"single": f"reject:{post.pk}", "reason_code": "off-topic", "note": "왜냐하면"}
+    )
     mod_client.post(member_url(author) + "action/", {"action": "warn", "reason_code": "respect"})
     html = mod_client.get(member_url(author)).content.decode()
     assert 'data-action="community.reject"' in html and 'data-action="community.warn"' in html
@@ -245,7 +260,8 @@ def test_moderators_grant_hero(mod_client, member):
 
 def test_menu_badge_counts_waiting_posts_and_dashboard_shows_the_oldest(mod_client, story):
     PostFactory(
-        page=story, state=PostState.PENDING,
+        page=story,
+        state=PostState.PENDING,
         submit_date=timezone.now() - datetime.timedelta(hours=5),
     )
     PostFactory(page=story, state=PostState.PENDING)

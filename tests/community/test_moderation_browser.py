@@ -35,8 +35,11 @@ def test_new_post_approved_flagged_and_author_warned(live_server, browser, artif
     call_command("load_demo", seed=7, stdout=io.StringIO())
     story = StoryPage.objects.get(slug="thursday-roasting-day", locale__language_code="ko")
     author = MemberFactory(
-        username="sohee", email="sohee@dangol.example", password=DEMO_PASSWORD,
-        display_name="소희", level="new",
+        username="sohee",
+        email="sohee@dangol.example",
+        password=DEMO_PASSWORD,
+        display_name="소희",
+        level="new",
     )
     EmailAddress.objects.create(user=author, email=author.email, verified=True, primary=True)
     thread = f"{live_server.url}/ko/community/pages/{story.pk}/"

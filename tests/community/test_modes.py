@@ -4,9 +4,9 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 from allauth.account.models import EmailAddress
 from django.core import mail, signing
+from django.core.cache import cache
 from django.utils import timezone
 
 from community.factories import MemberFactory, PostFactory

@@ -75,7 +75,13 @@ def test_duplicate_rule_within_minutes(member, story):
         ("word", "대출", "reject", "급전 대출 문의", screening.Action.REJECT),
         ("word", "대출", "hold", "급전 대출 문의", screening.Action.HOLD),
         ("word", "casino", "flag", "Best CASINO here", screening.Action.FLAG),
-        ("domain", "spam.example", "reject", "see https://shop.spam.example/x", screening.Action.REJECT),
+        (
+            "domain",
+            "spam.example",
+            "reject",
+            "see https://shop.spam.example/x",
+            screening.Action.REJECT,
+        ),
         ("domain", "spam.example", "hold", "see http://www.spam.example", screening.Action.HOLD),
         ("domain", "spam.example", "hold", "see http://notspam.example", screening.Action.PASS),
         ("word", "대출", "reject", "호지차 맛있어요", screening.Action.PASS),
@@ -242,7 +248,9 @@ def test_the_ip_address_is_limited_across_accounts(client, story):
     for n in range(2):
         client.force_login(MemberFactory())
         assert (
-            client.post("/ko/community/posts/", form_data(story, comment=f"글 {n} 입니다")).status_code
+            client.post(
+                "/ko/community/posts/", form_data(story, comment=f"글 {n} 입니다")
+            ).status_code
             == 302
         )
     client.force_login(MemberFactory())

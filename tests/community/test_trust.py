@@ -155,7 +155,9 @@ def test_a_new_members_post_waits_for_approval(client, newcomer, story):
     assert "Your post will appear once a moderator approves it." in page
     assert "승인 대기 중" in page  # the Korean thread the English address leads to
     client.logout()
-    assert "my first tip here" not in client.get(f"/en/community/pages/{story.pk}/").content.decode()
+    assert (
+        "my first tip here" not in client.get(f"/en/community/pages/{story.pk}/").content.decode()
+    )
 
 
 @pytest.mark.parametrize("level", ["regular", "trusted", "hero"])
