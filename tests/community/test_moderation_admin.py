@@ -258,19 +258,33 @@ def test_moderators_grant_hero(mod_client, member):
 # Menu badge, dashboard and the query budget -------------------------------------------------------
 
 
-def test_menu_badge_counts_waiting_posts_and_dashboard_shows_the_oldest(mod_client, story):
+def test_menu_badge_counts_waiting_posts_and_dashboard_shows_the_oldest(
+    mod_client, moderator, story, rf
+):
+    from django.utils import translation
+
+    from community.wagtail_hooks import moderation_menu_item
+
     PostFactory(
-        page=story,
-        state=PostState.PENDING,
+        page=story, state=PostState.PENDING,
         submit_date=timezone.now() - datetime.timedelta(hours=5),
     )
     PostFactory(page=story, state=PostState.PENDING)
     PostFactory(page=story, state=PostState.PENDING, screening=Screening.HOLD)
     PostFactory(page=story)  # published: not waiting
     assert selectors.waiting_count() == 3
+    item = moderation_menu_item()
+    request = rf.get("/admin/")
+    request.user = moderator
+    with translation.override("en"):
+        assert item.is_shown(request)
+        assert item.render_component(request).label == "Moderation (3)"
+    request.user = UserFactory(username="support-person", groups=[roles.SUPPORT])
+    assert not item.is_shown(request)
     html = mod_client.get("/admin/").content.decode()
-    assert re.search(r"Moderation \(3\)|모더레이션 \(3\)|검토 \(3\)", html) or "(3)" in html
-    assert "data-oldest-age" in html and ("5" in html)
+    panel = re.search(r"data-oldest-age>(.*?)</p>", html, re.S)
+    assert panel is not None
+    assert "5" in panel.group(1)  # "5시간" / "5 hours"
 
 
 @pytest.mark.parametrize("count", [5, 50])
@@ -285,3 +299,20 @@ def test_the_queue_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(25):
         response = mod_client.get(QUEUE)
     assert response.content.decode().count('name="post"') == count
+
+
+def test_guidelines_page_rules(home, story):
+    from django.core.exceptions import ValidationError
+
+    from community.models import GuidelinesPage
+
+    assert GuidelinesPage.can_create_at(home)
+    assert not GuidelinesPage.can_create_at(story)
+    assert GuidelinesPage.subpage_types == []
+    page = GuidelinesPageFactory(parent=home)
+    page.rules = [
+        ("rule", {"code": "respect", "title": "a", "text": "b"}),
+        ("rule", {"code": "respect", "title": "c", "text": "d"}),
+    ]
+    with pytest.raises(ValidationError):
+        page.full_clean()

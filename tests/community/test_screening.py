@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community import screening, services
 from community.factories import MemberFactory, PostFactory
@@ -43,7 +43,10 @@ def test_honeypot_rule_rejects_a_filled_trap(member):
 
 def test_link_limit_applies_to_new_members_and_guests_only(member):
     text = "http://a.example http://b.example [c](https://c.example/x)"
-    new = screening.LinkLimitRule().check(candidate(text, author=member, level=TrustLevel.NEW))
+    with translation.override("en"):
+        new = screening.LinkLimitRule().check(
+            candidate(text, author=member, level=TrustLevel.NEW)
+        )
     assert new.action == screening.Action.REJECT
     assert "at most 2 links" in new.reason and "has 3" in new.reason
     guest = screening.LinkLimitRule().check(candidate(text, guest_email="g@example.com"))
@@ -266,3 +269,16 @@ def test_rates_in_settings_are_validated():
     validate_rates("1/30s, 10/d")
     with pytest.raises(ValidationError):
         validate_rates("often")
+
+
+def test_editing_too_fast_gets_429_with_the_edit_kept(client, new_member, story):
+    post = PostFactory(page=story, user=new_member, state=PostState.PENDING, comment="처음 글")
+    client.force_login(new_member)
+    edit = f"/ko/community/posts/{post.pk}/edit/"
+    assert client.post(edit, {"comment": "첫 번째 수정"}).status_code == 302
+    response = client.post(edit, {"comment": "두 번째 수정"})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    assert "두 번째 수정" in response.content.decode()
+    post.refresh_from_db()
+    assert post.comment == "첫 번째 수정"
