@@ -266,7 +266,8 @@ def test_menu_badge_counts_waiting_posts_and_dashboard_shows_the_oldest(
     from community.wagtail_hooks import moderation_menu_item
 
     PostFactory(
-        page=story, state=PostState.PENDING,
+        page=story,
+        state=PostState.PENDING,
         submit_date=timezone.now() - datetime.timedelta(hours=5),
     )
     PostFactory(page=story, state=PostState.PENDING)

@@ -44,9 +44,7 @@ def test_honeypot_rule_rejects_a_filled_trap(member):
 def test_link_limit_applies_to_new_members_and_guests_only(member):
     text = "http://a.example http://b.example [c](https://c.example/x)"
     with translation.override("en"):
-        new = screening.LinkLimitRule().check(
-            candidate(text, author=member, level=TrustLevel.NEW)
-        )
+        new = screening.LinkLimitRule().check(candidate(text, author=member, level=TrustLevel.NEW))
     assert new.action == screening.Action.REJECT
     assert "at most 2 links" in new.reason and "has 3" in new.reason
     guest = screening.LinkLimitRule().check(candidate(text, guest_email="g@example.com"))
