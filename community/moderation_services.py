@@ -100,7 +100,7 @@ def flag_create(
         data={"reason": reason, "text": text, "weight": flag.weight},
     )
     if open_flag_weight(post) >= settings_.flag_hide_threshold:
-        post = Post.objects.select_for_update().get(pk=post.pk)
+        post = Post.objects.select_for_update(of=("self",)).get(pk=post.pk)
         if post.state == PostState.APPROVED:
             post.previous_state = post.state
             post.state = PostState.HIDDEN
