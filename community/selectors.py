@@ -380,12 +380,14 @@ def queue_posts(tab: str):
     filters = _queue_filters()
     approved_posts = (
         Post.objects.filter(user=OuterRef("user"), state=PostState.APPROVED)
+        .order_by()
         .values("user")
         .annotate(n=Count("pk"))
         .values("n")
     )
     active_warnings = (
         Warning.objects.filter(user=OuterRef("user"), expires_at__gt=timezone.now())
+        .order_by()
         .values("user")
         .annotate(n=Count("pk"))
         .values("n")

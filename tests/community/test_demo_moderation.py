@@ -64,3 +64,11 @@ def test_loading_again_adds_nothing():
     before = (Post.objects.count(), Flag.objects.count(), Warning.objects.count())
     call_command("load_demo", seed=7, stdout=io.StringIO())
     assert (Post.objects.count(), Flag.objects.count(), Warning.objects.count()) == before
+
+
+def test_only_the_newcomer_and_the_screening_keep_posts_waiting():
+    waiting = Post.objects.filter(state=PostState.PENDING).select_related("user")
+    assert {(post.user.username, post.screening) for post in waiting} == {
+        ("saeun", ""),
+        ("seoyeon", "hold"),
+    }

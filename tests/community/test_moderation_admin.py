@@ -292,14 +292,22 @@ def test_menu_badge_counts_waiting_posts_and_dashboard_shows_the_oldest(
 def test_the_queue_takes_a_fixed_number_of_queries(
     mod_client, story, count, django_assert_max_num_queries
 ):
+    moderator = UserFactory(username="queue-mod", groups=[roles.MODERATORS])
     for n in range(count):
         author = MemberFactory(username=f"writer{n}")
         post = PostFactory(page=story, user=author, state=PostState.PENDING)
+        PostFactory.create_batch(2, page=story, user=author)  # a history of approved posts
+        for _ in range(2):
+            moderation_services.member_warn(
+                member=author, moderator=moderator, reason_code="respect", notify=False
+            )
         Flag.objects.create(post=post, user=MemberFactory(username=f"flagger{n}"), reason="spam")
     mod_client.get(QUEUE)
     with django_assert_max_num_queries(25):
         response = mod_client.get(QUEUE)
-    assert response.content.decode().count('name="post"') == count
+    html = response.content.decode()
+    assert html.count('name="post"') == count
+    assert html.count("승인된 글 2개") == count and html.count("유효 경고 2회") == count
 
 
 def test_guidelines_page_rules(home, story):
