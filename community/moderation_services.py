@@ -72,6 +72,9 @@ def flag_create(
         raise ValidationError(_("Please log in to flag a post."))
     if post.user_id == user.pk:
         raise ValidationError(_("You cannot flag your own post."))
+    blocked = policies.posting_blocked_reason(user)
+    if blocked:
+        raise ValidationError(blocked)
     if post.state != PostState.APPROVED or post.is_deleted:
         raise ValidationError(_("This post cannot be flagged."))
     if reason not in FlagReason.values:

@@ -133,3 +133,20 @@ def test_flagging_is_rate_limited(client, story, other_member, home):
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert "광고 같아요" in response.content.decode()
+
+
+def test_suspended_members_cannot_flag(client, post, other_member):
+    import datetime
+
+    from django.utils import timezone
+
+    from community.models import MemberProfile
+
+    MemberProfile.objects.filter(user=other_member).update(
+        suspended_until=timezone.now() + datetime.timedelta(days=1)
+    )
+    client.force_login(other_member)
+    response = client.post(flag_url(post).replace("/ko/", "/en/"), {"reason": "spam"})
+    assert response.status_code == 400
+    assert "suspended from posting" in response.content.decode()
+    assert Flag.objects.count() == 0
