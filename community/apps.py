@@ -9,14 +9,15 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from allauth.account.signals import email_confirmed, user_logged_in, user_signed_up
-        from django.db.models.signals import post_save, pre_save
+        from django.db.models.signals import post_delete, post_save, pre_save
+        from django_comments.models import CommentFlag
         from django_comments.moderation import moderator
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
 
         from stories.models import FAQPage, ProductPage, StoryPage
 
         from . import signal_handlers
-        from .models import Post
+        from .models import Post, Warning
         from .moderation import PostModerator
 
         # django-comments-xtd copies a post's is_public onto all its replies whenever the post
@@ -29,6 +30,22 @@ class CommunityConfig(AppConfig):
             signal_handlers.create_member_profile,
             sender="auth.User",
             dispatch_uid="community_create_member_profile",
+        )
+        post_save.connect(
+            signal_handlers.post_saved, sender=Post, dispatch_uid="community_post_level"
+        )
+        post_save.connect(
+            signal_handlers.helpful_changed,
+            sender=CommentFlag,
+            dispatch_uid="community_helpful_level",
+        )
+        post_delete.connect(
+            signal_handlers.helpful_changed,
+            sender=CommentFlag,
+            dispatch_uid="community_helpful_level_removed",
+        )
+        post_save.connect(
+            signal_handlers.warning_saved, sender=Warning, dispatch_uid="community_warning_level"
         )
         user_signed_up.connect(signal_handlers.member_signed_up)
         email_confirmed.connect(signal_handlers.send_welcome_email)

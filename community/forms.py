@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
 from . import policies
-from .models import MemberProfile, PostKind
+from .models import FlagReason, MemberProfile, PostKind
 from .selectors import community_settings
 
 RATING_CHOICES = [(str(n), str(n)) for n in range(5, 0, -1)]
@@ -156,9 +156,8 @@ class PostForm(XtdCommentForm):
         self.data = data
 
     def clean_honeypot(self):
-        if self.cleaned_data.get("honeypot"):
-            raise forms.ValidationError(_("This field must stay empty."))
-        return ""
+        # Screened by ``screening.HoneypotRule`` with the rest of the post.
+        return self.cleaned_data.get("honeypot", "")
 
     def clean_faq_links(self) -> list[int]:
         text = self.cleaned_data.get("faq_links", "")
@@ -283,3 +282,30 @@ class SignupForm(AllauthSignupForm):
             language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
             needs_approval=self.community_settings.signup == "verified",
         )
+
+
+class FlagForm(forms.Form):
+    """A member reports a post to the moderators."""
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this post?"),
+        choices=FlagReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a reason."),
+            "invalid_choice": _("Choose a reason."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=500,
+        help_text=_("Required for “Other”. Up to 500 characters."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == FlagReason.OTHER and not cleaned.get("text", "").strip():
+            self.add_error("text", _("Please say what is wrong with this post."))
+        return cleaned

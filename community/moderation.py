@@ -2,7 +2,9 @@
 
 The posting service sends django-comments' ``comment_will_be_posted`` signal, so the registered
 ``CommentModerator`` decides for every new post whether it is allowed at all (``allow``) and
-whether it waits for approval (``moderate``). Screening rules and trust levels plug in here.
+whether it waits for approval (``moderate``): guests' and New members' posts do (see
+``policies.needs_premoderation``). The screening pipeline (``screening.py``) runs before, in the
+posting service, and may hold a post even when the level would publish it.
 """
 
 from django_comments_xtd.moderation import XtdCommentModerator

@@ -129,3 +129,84 @@ def send_member_approved(user) -> None:
         template="member_approved",
         context={"name": display_name_for(user), "url": login},
     )
+
+
+def _guideline(code: str, language: str) -> dict | None:
+    from .guidelines import rule_for
+
+    return rule_for(code, language) if code else None
+
+
+def send_level_reached(user, level: str) -> None:
+    """A member reached a higher trust level."""
+    from .models import TrustLevel
+
+    if not user.email:
+        return
+    language = _language_of(user)
+    with translation.override(language):
+        level_label = str(TrustLevel(level).label)
+        url = _absolute(reverse("community:profile", args=[user.pk]))
+    _send(
+        to=user.email,
+        language=language,
+        template="level_reached",
+        context={
+            "name": display_name_for(user),
+            "level": level,
+            "level_label": level_label,
+            "url": url,
+        },
+    )
+
+
+def send_post_rejected(post: Post) -> None:
+    if not post.user_id or not post.user.email:
+        return
+    language = _language_of(post.user)
+    with translation.override(language):
+        edit_url = _absolute(reverse("community:post_edit", args=[post.pk]))
+    _send(
+        to=post.user.email,
+        language=language,
+        template="post_rejected",
+        context={
+            "name": display_name_for(post.user),
+            "page_title": post.page.specific.title,
+            "excerpt": plain_excerpt(post.comment, 300),
+            "rule": _guideline(post.rejection_code, language),
+            "note": post.rejection_note,
+            "edit_url": edit_url if post.resubmit_allowed else "",
+        },
+    )
+
+
+def send_warning(warning) -> None:
+    user = warning.user
+    if not user.email:
+        return
+    language = _language_of(user)
+    _send(
+        to=user.email,
+        language=language,
+        template="warning",
+        context={
+            "name": display_name_for(user),
+            "rule": _guideline(warning.reason_code, language),
+            "note": warning.note,
+            "until": warning.expires_at,
+        },
+    )
+
+
+def send_suspension(profile) -> None:
+    user = profile.user
+    if not user.email:
+        return
+    language = _language_of(user)
+    _send(
+        to=user.email,
+        language=language,
+        template="suspension",
+        context={"name": display_name_for(user), "until": profile.suspended_until},
+    )

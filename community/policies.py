@@ -1,17 +1,12 @@
 """Who may do what in the community: one place for each rule the views and services share."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from .models import PostKind, PostState
-
-# Until trust levels exist, a member counts as new during their first days or first posts;
-# a new member's edits go back to moderation.
-NEW_MEMBER_DAYS = 7
-NEW_MEMBER_APPROVED_POSTS = 3
+from .models import PostKind, PostState, TrustLevel
 
 
 def kinds_for_page(page) -> list[str]:
@@ -41,20 +36,45 @@ def is_staff_member(user) -> bool:
     return user.has_perm("community.answer_officially")
 
 
-def is_new_member(user) -> bool:
-    if user is None or not user.is_authenticated or is_staff_member(user):
-        return False
-    if timezone.now() - user.date_joined < datetime.timedelta(days=NEW_MEMBER_DAYS):
-        return True
-    from .models import Post
+def member_level(user) -> str | None:
+    """The member's trust level (``None`` for a guest); staff count as Trusted."""
+    if user is None or not user.is_authenticated:
+        return None
+    if is_staff_member(user):
+        return TrustLevel.TRUSTED
+    profile = getattr(user, "community_profile", None)
+    return profile.level if profile is not None else TrustLevel.NEW
 
-    approved = Post.objects.filter(user=user, state=PostState.APPROVED).count()
-    return approved < NEW_MEMBER_APPROVED_POSTS
+
+def is_new_member(user) -> bool:
+    """A member at the New level (not staff): their posts and edits wait for approval."""
+    return member_level(user) == TrustLevel.NEW
 
 
 def needs_premoderation(user) -> bool:
-    """Whether a new post waits for a moderator: guests' posts do."""
-    return user is None or not user.is_authenticated
+    """Whether a new post waits for a moderator: guests' and New members' posts do; Regulars
+    and above publish at once (and are moderated afterwards)."""
+    return user is None or not user.is_authenticated or is_new_member(user)
+
+
+def posting_blocked_reason(user) -> str | None:
+    """Why a member may not post at all right now (suspended or banned), or ``None``."""
+    if user is None or not user.is_authenticated:
+        return None
+    profile = getattr(user, "community_profile", None)
+    if profile is None:
+        return None
+    if profile.is_banned:
+        return _("Your account is banned from posting in the community.")
+    if profile.is_suspended:
+        return _("Your account is suspended from posting until %(date)s.") % {
+            "date": date_format(timezone.localtime(profile.suspended_until), "DATETIME_FORMAT")
+        }
+    return None
+
+
+def can_moderate(user) -> bool:
+    return user.is_authenticated and user.has_perm("community.moderate_post")
 
 
 def max_level(page) -> int:

@@ -107,6 +107,11 @@ def post_changed(sender, instance: Post, raw=False, **kwargs) -> None:
         schedule([f"post:{instance.pk}"])
 
 
+def posts_changed(posts) -> None:
+    """For writes that bypass ``save()`` (bulk updates when a spammer is banned or unbanned)."""
+    schedule([f"post:{post.pk}" for post in posts])
+
+
 def restriction_changed(sender, instance: PageViewRestriction, **kwargs) -> None:
     """Who may see a page changed, and so who may find the posts under it."""
     if Page.objects.filter(pk=instance.page_id).exists():

@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Win
 from django_comments.models import CommentFlag
 from wagtail.models import Locale, Page, Site
 
-from .models import HELPFUL_FLAG, CommunitySettings, Follow, Post, PostKind, PostState
+from .models import HELPFUL_FLAG, CommunitySettings, Flag, Follow, Post, PostKind, PostState
 
 ORDERINGS = {"newest": ("-submit_date", "-pk"), "helpful": ("-helpful_count", "-submit_date")}
 DEFAULT_ORDERING = "newest"
@@ -48,6 +48,7 @@ class Thread:
     total: int
     helpful_by_viewer: set[int]
     followed_by_viewer: set[int]
+    flagged_by_viewer: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -177,6 +178,7 @@ def thread_for_page(
                 CommentFlag.objects.filter(comment=OuterRef("pk"), user=user, flag=HELPFUL_FLAG)
             ),
             viewer_follows=Exists(Follow.objects.filter(post=OuterRef("pk"), user=user)),
+            viewer_flagged=Exists(Flag.objects.filter(post=OuterRef("pk"), user=user)),
         )
     posts = list(posts)
     root_posts = sorted(
@@ -212,6 +214,7 @@ def thread_for_page(
         total=stats.threads,
         helpful_by_viewer={p.pk for p in posts if getattr(p, "viewer_found_helpful", False)},
         followed_by_viewer={p.pk for p in root_posts if getattr(p, "viewer_follows", False)},
+        flagged_by_viewer={p.pk for p in posts if getattr(p, "viewer_flagged", False)},
     )
 
 
@@ -291,4 +294,107 @@ def products_to_review(*, locale: Locale) -> list[Page]:
             review_average=Avg("community_posts__rating", filter=approved_reviews),
         )
         .order_by("path")
+    )
+
+
+def member_flags(*, user, limit: int = 20) -> list:
+    """The posts a member flagged, newest first, with what became of each flag."""
+    return list(
+        Flag.objects.filter(user=user).select_related("post__page").order_by("-created_at")[:limit]
+    )
+
+
+# Moderation queue ---------------------------------------------------------------------------
+
+QUEUE_TABS = ("pending", "held", "flagged", "spam", "recent")
+RECENT_DAYS = 7
+
+
+def _queue_filters() -> dict[str, Q]:
+    import datetime
+
+    from django.utils import timezone
+
+    recent = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    return {
+        "pending": Q(state=PostState.PENDING) & ~Q(screening="hold"),
+        "held": Q(state=PostState.PENDING, screening="hold"),
+        "flagged": Q(state__in=[PostState.APPROVED, PostState.HIDDEN])
+        & (Q(open_flags=True) | Q(screening="flag") | Q(hidden_by_flags=True)),
+        "spam": Q(state=PostState.SPAM),
+        "recent": Q(state=PostState.APPROVED, submit_date__gte=recent),
+    }
+
+
+def _with_open_flags(queryset):
+    return queryset.annotate(
+        open_flags=Exists(Flag.objects.filter(post=OuterRef("pk"), handled_at__isnull=True))
+    )
+
+
+def queue_counts() -> dict[str, int]:
+    """How many posts each tab of the moderation queue holds (one query)."""
+    filters = _queue_filters()
+    return _with_open_flags(Post.objects.filter(deleted_at__isnull=True)).aggregate(
+        **{tab: Count("pk", filter=filters[tab]) for tab in QUEUE_TABS}
+    )
+
+
+def waiting_count() -> int:
+    """Posts waiting for a moderator: awaiting approval, held, or flagged."""
+    counts = queue_counts()
+    return counts["pending"] + counts["held"] + counts["flagged"]
+
+
+def oldest_waiting() -> Post | None:
+    filters = _queue_filters()
+    return (
+        _with_open_flags(Post.objects.filter(deleted_at__isnull=True))
+        .filter(filters["pending"] | filters["held"] | filters["flagged"])
+        .order_by("submit_date")
+        .first()
+    )
+
+
+def queue_posts(tab: str):
+    """The posts of one queue tab, each with its page, its author's profile and history
+    (approved posts, active warnings) and its open flags, in a fixed number of queries."""
+    from django.db.models import IntegerField, Prefetch, Subquery
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from .models import Warning
+
+    filters = _queue_filters()
+    approved_posts = (
+        Post.objects.filter(user=OuterRef("user"), state=PostState.APPROVED)
+        .order_by()
+        .values("user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    active_warnings = (
+        Warning.objects.filter(user=OuterRef("user"), expires_at__gt=timezone.now())
+        .order_by()
+        .values("user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    ordering = "-submit_date" if tab in ("recent", "spam") else "submit_date"
+    return (
+        _with_open_flags(Post.objects.filter(deleted_at__isnull=True))
+        .filter(filters[tab])
+        .select_related("page", "user__community_profile")
+        .annotate(
+            author_posts=Coalesce(Subquery(approved_posts, output_field=IntegerField()), 0),
+            author_warnings=Coalesce(Subquery(active_warnings, output_field=IntegerField()), 0),
+        )
+        .prefetch_related(
+            Prefetch(
+                "member_flags",
+                queryset=Flag.objects.filter(handled_at__isnull=True).order_by("created_at"),
+                to_attr="open_flag_list",
+            )
+        )
+        .order_by(ordering, "pk")
     )

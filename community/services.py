@@ -24,7 +24,7 @@ from wagtail.models import Page
 
 from home import roles
 
-from . import notifications, policies, tokens
+from . import notifications, policies, screening, tokens, trust
 from .models import (
     HELPFUL_FLAG,
     CommunitySettings,
@@ -34,6 +34,7 @@ from .models import (
     Post,
     PostKind,
     PostState,
+    Screening,
     display_name_for,
 )
 
@@ -90,6 +91,9 @@ def check_new_post(
         raise ValidationError(_("Posts are not possible on this page."))
     if not is_member and not community_settings.guests_may_post:
         raise ValidationError(_("Please log in to post."))
+    blocked = policies.posting_blocked_reason(author)
+    if blocked:
+        raise ValidationError(blocked)
     restriction_types = {r.restriction_type for r in page.get_view_restrictions()}
     if restriction_types - {"login"} or (restriction_types and not is_member):
         raise ValidationError(_("Posts are not possible on this page."))
@@ -159,10 +163,15 @@ def post_create(
     request=None,
     ip_address: str | None = None,
     notify: bool = True,
+    honeypot: str = "",
+    count_rate: bool = True,
 ) -> Post:
     """Create a post (or reply) on ``page`` by a member (``author``) or a confirmed guest.
 
-    ``notify=False`` skips the emails (for imported or demo content)."""
+    Every post passes the screening pipeline (``screening.py``): a rejected post raises
+    ``ValidationError`` (or ``RateLimited`` when the author posts too often) and nothing is
+    saved; a held post waits for a moderator. ``notify=False`` skips the emails (for imported
+    or demo content)."""
     page = page.specific
     is_member = author is not None and author.is_authenticated
     text = _check_text(text)
@@ -172,6 +181,15 @@ def post_create(
     rating = _check_rating(rating) if kind == PostKind.REVIEW else None
     is_official = policies.is_staff_member(author)
     faqs = _faqs_from_ids(faq_ids) if is_official else []
+    verdict = _screen(
+        text=text,
+        author=author if is_member else None,
+        guest_email=guest_email,
+        ip_address=ip_address,
+        honeypot=honeypot,
+        count_rate=count_rate,
+        request=request,
+    )
 
     post = Post(
         content_type=ContentType.objects.get_for_model(page),
@@ -196,6 +214,7 @@ def post_create(
     if any(response is False for _receiver, response in responses):
         raise ValidationError(_("This post cannot be published here."))
     post.state = PostState.APPROVED if post.is_public else PostState.PENDING
+    _apply_verdict(post, verdict)
     post.save()
     if faqs:
         post.linked_faqs.set(faqs)
@@ -211,6 +230,53 @@ def post_create(
     if post.state == PostState.APPROVED and notify:
         _after_approval(post)
     return post
+
+
+def _screen(
+    *,
+    text: str,
+    author,
+    guest_email: str = "",
+    ip_address: str | None = None,
+    honeypot: str = "",
+    count_rate: bool = True,
+    editing: Post | None = None,
+    request=None,
+) -> screening.Verdict:
+    """Run the screening pipeline; raise when the post is refused."""
+    candidate = screening.Candidate(
+        text=text,
+        author=author,
+        level=policies.member_level(author),
+        is_staff=policies.is_staff_member(author),
+        settings=trust.trust_settings(request),
+        ip_address=ip_address,
+        guest_email=guest_email,
+        honeypot=honeypot,
+        editing=editing,
+        count_rate=count_rate,
+    )
+    verdict = screening.screen(candidate)
+    if verdict.action == screening.Action.REJECT:
+        if verdict.limited is not None:
+            raise verdict.limited
+        if verdict.field:
+            raise ValidationError({verdict.field: verdict.reason})
+        raise ValidationError(verdict.reason)
+    return verdict
+
+
+def _apply_verdict(post: Post, verdict: screening.Verdict) -> None:
+    if verdict.action == screening.Action.HOLD:
+        post.state = PostState.PENDING
+        post.screening = Screening.HOLD
+        post.screening_reason = verdict.reason
+    elif verdict.action == screening.Action.FLAG:
+        post.screening = Screening.FLAG
+        post.screening_reason = verdict.reason
+    else:
+        post.screening = Screening.NONE
+        post.screening_reason = ""
 
 
 def _after_approval(post: Post) -> None:
@@ -232,17 +298,45 @@ def post_set_state(*, post: Post, state: str, moderator) -> Post:
 
 
 @transaction.atomic
-def post_edit(*, post: Post, editor, text: str, rating: int | None = None) -> Post:
+def post_edit(
+    *,
+    post: Post,
+    editor,
+    text: str,
+    rating: int | None = None,
+    ip_address: str | None = None,
+    request=None,
+) -> Post:
     """The author edits their post; the edit is marked, and a new member's edit waits for
     approval again."""
     if not policies.can_edit(user=editor, post=post):
         raise ValidationError(_("You can only edit your own posts."))
-    post.comment = _check_text(text)
+    blocked = policies.posting_blocked_reason(editor)
+    if blocked:
+        raise ValidationError(blocked)
+    if post.state == PostState.REJECTED and not post.resubmit_allowed:
+        raise ValidationError(_("This post was not published and cannot be sent again."))
+    text = _check_text(text)
     if post.kind == PostKind.REVIEW:
-        post.rating = _check_rating(rating)
+        rating = _check_rating(rating)
+    verdict = _screen(
+        text=text, author=editor, ip_address=ip_address, editing=post, request=request
+    )
+    post.comment = text
+    if post.kind == PostKind.REVIEW:
+        post.rating = rating
     post.edited_at = timezone.now()
+    if post.state == PostState.REJECTED:
+        # Edited after a rejection that allows it: back in the moderators' queue.
+        post.state = PostState.PENDING
+        post.rejection_code = ""
+        post.rejection_note = ""
     if policies.is_new_member(editor) and post.state == PostState.APPROVED:
         post.state = PostState.PENDING
+    screening_state = post.state
+    _apply_verdict(post, verdict)
+    if verdict.action != screening.Action.HOLD:
+        post.state = screening_state
     post.save()
     return post
 
@@ -351,8 +445,13 @@ def guest_submission_create(
     parent: Post | None,
     community_settings: CommunitySettings,
     language: str,
+    ip_address: str | None = None,
+    honeypot: str = "",
+    request=None,
 ) -> GuestSubmission:
-    """Keep a guest's post until they confirm their email; one email per address per hour."""
+    """Keep a guest's post until they confirm their email; one email per address per hour.
+
+    The post is screened now (and again, without counting the rate, when it is confirmed)."""
     text = _check_text(text)
     check_new_post(
         page=page.specific,
@@ -371,6 +470,14 @@ def guest_submission_create(
             "that post first, or try again later."
         )
         raise ValidationError({"email": ValidationError(message, code="rate_limited")})
+    _screen(
+        text=text,
+        author=None,
+        guest_email=email,
+        ip_address=ip_address,
+        honeypot=honeypot,
+        request=request,
+    )
     submission = GuestSubmission.objects.create(
         email=email,
         name=name.strip(),
@@ -423,6 +530,7 @@ def guest_submission_confirm(*, token: str, community_settings: CommunitySetting
         guest_email=submission.email,
         parent=parent,
         request=request,
+        count_rate=False,
     )
     submission.confirmed_at = timezone.now()
     submission.post = post

@@ -39,3 +39,38 @@ def show_welcome_message(sender, request, user, **kwargs) -> None:
         text = community_settings(request).welcome_message(language)
         if text:
             messages.success(request, text, extra_tags="welcome")
+
+
+def _recompute_level(user) -> None:
+    from django.db import transaction
+
+    from . import policies, trust
+
+    if user is None or not user.is_active or policies.is_staff_member(user):
+        return
+    transaction.on_commit(lambda: trust.level_recompute(user=user))
+
+
+def post_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    """An approved post may take its author to the next trust level."""
+    if not raw and instance.user_id and instance.state == "approved":
+        _recompute_level(instance.user)
+
+
+def helpful_changed(sender, instance, raw=False, **kwargs) -> None:
+    """A helpful reaction counts towards the author's trust level."""
+    from .models import HELPFUL_FLAG, Post
+
+    if raw or instance.flag != HELPFUL_FLAG:
+        return
+    author = Post.objects.filter(pk=instance.comment_id).select_related("user").first()
+    if author is not None and author.user is not None:
+        _recompute_level(author.user)
+
+
+def warning_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    """An active warning takes the member back to New."""
+    from . import trust
+
+    if created and not raw:
+        trust.level_recompute(user=instance.user, actor=instance.moderator)

@@ -12,14 +12,16 @@ from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from home.ratelimit import RateLimited, client_ip, rate_limited_response
 from search import selectors as search_selectors
 
-from . import policies, selectors, services
-from .forms import DeleteAccountForm, EditPostForm, PostForm, ProfileForm
+from . import moderation_services, policies, selectors, services, trust
+from .forms import DeleteAccountForm, EditPostForm, FlagForm, PostForm, ProfileForm
 from .models import MemberProfile, Post, PostState
 from .tokens import read_unsubscribe_token
 
@@ -204,7 +206,8 @@ def post_create(request):
                     follow=data.get("followup"),
                     community_settings=community_settings,
                     request=request,
-                    ip_address=request.META.get("REMOTE_ADDR"),
+                    ip_address=client_ip(request),
+                    honeypot=data.get("honeypot", ""),
                 )
             else:
                 services.guest_submission_create(
@@ -216,8 +219,19 @@ def post_create(request):
                     parent=parent,
                     community_settings=community_settings,
                     language=translation.get_language(),
+                    ip_address=client_ip(request),
+                    honeypot=data.get("honeypot", ""),
+                    request=request,
                 )
                 return render(request, "community/guest_sent.html", {"thread_page": page})
+        except RateLimited as limited:
+            form.refresh_security_data()
+            return rate_limited_response(
+                request,
+                limited,
+                template="community/post_form_page.html",
+                context={"thread_page": page, "form": form, "parent": parent},
+            )
         except ValidationError as error:
             _apply_errors(form, error)
             if getattr(error, "error_dict", None) and any(
@@ -264,6 +278,15 @@ def post_edit(request, pk: int):
                     editor=request.user,
                     text=form.cleaned_data["comment"],
                     rating=form.cleaned_data.get("rating"),
+                    ip_address=client_ip(request),
+                    request=request,
+                )
+            except RateLimited as limited:
+                return rate_limited_response(
+                    request,
+                    limited,
+                    template="community/post_edit.html",
+                    context={"post": post, "form": form},
                 )
             except ValidationError as error:
                 _apply_errors(form, error)
@@ -412,6 +435,7 @@ def profile(request, pk: int):
             "is_self": is_self,
             "is_staff_member": policies.is_staff_member(member),
             "referral_count": services.referral_count(user=member) if is_self else None,
+            "flags": selectors.member_flags(user=member) if is_self else [],
         },
     )
 
@@ -462,3 +486,51 @@ def faq_search(request):
         faq_id = int(hit.key.partition(":")[2])
         results.append({"id": faq_id, "title": hit.title, "short_link": f"/faq/{faq_id}/"})
     return JsonResponse({"results": results})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_flag(request, pk: int):
+    """Flag a post for the moderators (the thread shows the same form inline)."""
+    post = get_object_or_404(
+        Post.objects.select_related("page"),
+        pk=pk,
+        state=PostState.APPROVED,
+        deleted_at__isnull=True,
+    )
+    form = FlagForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                moderation_services.flag_create(
+                    post=post,
+                    user=request.user,
+                    reason=form.cleaned_data["reason"],
+                    text=form.cleaned_data["text"],
+                    settings_=trust.trust_settings(request),
+                )
+            except RateLimited as limited:
+                return rate_limited_response(
+                    request,
+                    limited,
+                    template="community/flag.html",
+                    context={"post": post, "form": form},
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Thank you: our moderators will look at this post."))
+                return redirect(_thread_url(post.page, post))
+    return render(request, "community/flag.html", {"post": post, "form": form}, status=status)
+
+
+@login_required
+@require_POST
+def notice_dismiss(request, pk: int):
+    moderation_services.notice_dismiss(user=request.user, notice_id=pk)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    return redirect(next_url)

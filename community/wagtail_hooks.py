@@ -5,15 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, services
-from .models import Post, PostKind, PostState
+from . import admin_views, selectors, services
+from .models import BlocklistEntry, Post, PostKind, PostState
 from .selectors import community_settings
 
 
@@ -152,6 +155,18 @@ def register_community_admin_urls():
                         admin_views.member_approve,
                         name="member_approve",
                     ),
+                    path("moderation/", admin_views.moderation_queue, name="queue"),
+                    path("moderation/action/", admin_views.moderation_action, name="queue_action"),
+                    path(
+                        "moderation/members/<int:user_id>/",
+                        admin_views.member_detail,
+                        name="member",
+                    ),
+                    path(
+                        "moderation/members/<int:user_id>/action/",
+                        admin_views.member_action,
+                        name="member_action",
+                    ),
                 ],
                 "community_admin",
                 "community_admin",
@@ -203,3 +218,78 @@ def members_only_reading(page, request, serve_args, serve_kwargs):
     if community_settings(request).members_only_reading:
         return redirect_to_login(request.get_full_path())
     return None
+
+
+class ModerationMenuItem(PermissionMenuItem):
+    """The moderation queue, its label carrying the number of posts waiting."""
+
+    def render_component(self, request):
+        from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+
+        waiting = selectors.waiting_count()
+        label = f"{self.label} ({waiting})" if waiting else str(self.label)
+        return LinkMenuItemComponent(
+            self.name, label, self.url, icon_name=self.icon_name, classname=self.classname
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def moderation_menu_item():
+    return ModerationMenuItem(
+        _("Moderation"),
+        reverse("community_admin:queue"),
+        name="moderation",
+        icon_name="warning",
+        order=249,
+        permission="community.moderate_post",
+    )
+
+
+class ModerationPanel(Component):
+    name = "community_moderation"
+    template_name = "community/admin/dashboard_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context=None):
+        return {"waiting": selectors.waiting_count(), "oldest": selectors.oldest_waiting()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_moderation_panel(request, panels):
+    if request.user.has_perm("community.moderate_post"):
+        panels.append(ModerationPanel())
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for action, label, message in [
+        ("community.approve", _("Approve post"), _("Approved")),
+        ("community.reject", _("Reject post"), _("Rejected")),
+        ("community.spam", _("Mark post as spam"), _("Marked as spam")),
+        ("community.hide", _("Hide post"), _("Hidden")),
+        ("community.restore", _("Restore post"), _("Restored")),
+        ("community.flag", _("Flag post"), _("Flagged by a member")),
+        ("community.hidden_by_flags", _("Hide post by flags"), _("Hidden by members' flags")),
+        ("community.warn", _("Warn member"), _("Warned")),
+        ("community.suspend", _("Suspend member"), _("Suspended")),
+        ("community.unsuspend", _("Lift suspension"), _("Suspension lifted")),
+        ("community.ban", _("Ban member"), _("Banned")),
+        ("community.unban", _("Lift ban"), _("Ban lifted")),
+        ("community.level", _("Change level"), _("Trust level changed")),
+        ("community.grant", _("Grant level"), _("Level granted by a moderator")),
+    ]:
+        actions.register_action(action, label, message)
+
+
+class BlocklistViewSet(SnippetViewSet):
+    model = BlocklistEntry
+    icon = "cross"
+    menu_label = _("Blocklist")
+    menu_order = 253
+    add_to_admin_menu = True
+    list_display = ["value", "kind", "action", "note"]
+    list_filter = ["kind", "action"]
+    search_fields = ["value", "note"]
+
+
+register_snippet(BlocklistViewSet)

@@ -88,6 +88,7 @@ class HomePage(BasePage):
         "stories.StoryIndexPage",
         "stories.ProductIndexPage",
         "stories.KnowledgeBasePage",
+        "community.GuidelinesPage",
     ]
 
     class Meta:

@@ -69,6 +69,12 @@ ROLES: tuple[Role, ...] = (
             "community.change_post",
             "community.answer_officially",
             "community.approve_member",
+            "community.moderate_post",
+            "community.add_blocklistentry",
+            "community.change_blocklistentry",
+            "community.delete_blocklistentry",
+            "community.view_blocklistentry",
+            "community.change_trustsettings",
         ),
     ),
     Role(

@@ -19,6 +19,8 @@ PUBLIC_PAGES = [
     "/ko/search/",
     "/ko/search/?q=%EB%B0%B0%EC%86%A1",  # 배송: results, filters and highlights
     "/en/search/?q=delivary",  # a typo: "did you mean"
+    "/ko/guidelines/",
+    "/en/guidelines/",
 ]
 
 MEMBER_FORMS = [

@@ -11,7 +11,14 @@ from wagtail.models import Locale, Page, Site
 
 from community import services
 from community.factories import MemberFactory
-from community.models import HELPFUL_FLAG, CommunitySettings, MemberProfile, Post, PostKind
+from community.models import (
+    HELPFUL_FLAG,
+    CommunitySettings,
+    MemberProfile,
+    Post,
+    PostKind,
+    TrustLevel,
+)
 from home.demo.accounts import DEMO_PASSWORD
 
 from . import content
@@ -35,6 +42,11 @@ class DemoCommunity:
                 created += self.thread(thread, locale=locale, members=members)
         if created:
             self.stdout.write(f"  {created} posts")
+        from .moderation import DemoModeration
+
+        DemoModeration(
+            users=self.users, members=members, settings=self.settings, stdout=self.stdout
+        ).load()
 
     def welcome_message(self) -> None:
         if not self.settings.welcome_message_ko:
@@ -65,6 +77,11 @@ class DemoCommunity:
         if not member_profile.display_name:
             member_profile.display_name = "정호"
             member_profile.save(update_fields=["display_name"])
+        if member_profile.level == TrustLevel.NEW:
+            # The demo customer is a regular: their posts publish at once.
+            member_profile.level = TrustLevel.REGULAR
+            member_profile.save(update_fields=["level"])
+            members["member"]._state.fields_cache.pop("community_profile", None)
         return members
 
     def _page(self, section: str, slug: str, locale: Locale) -> Page:
@@ -93,6 +110,7 @@ class DemoCommunity:
             author=author,
             community_settings=self.settings,
             notify=False,
+            count_rate=False,
         )
         posted_at = self._when(thread["days_ago"])
         Post.objects.filter(pk=post.pk).update(submit_date=posted_at)
@@ -109,6 +127,7 @@ class DemoCommunity:
                 faq_ids=faq_ids,
                 community_settings=self.settings,
                 notify=False,
+                count_rate=False,
             )
             Post.objects.filter(pk=reply.pk).update(
                 submit_date=posted_at + datetime.timedelta(hours=2 + index)

@@ -11,7 +11,7 @@ import hashlib
 from django import template
 
 from .. import markup, policies, selectors
-from ..forms import PostForm
+from ..forms import FlagForm, PostForm
 from ..models import PostKind
 
 register = template.Library()
@@ -65,6 +65,7 @@ def community_thread(context, page):
         "is_staff_member": policies.is_staff_member(user),
         "max_level": policies.max_level(page),
         "brand_led": community_settings.brand_led,
+        "flag_form": FlagForm() if user.is_authenticated else None,
     }
 
 
@@ -89,3 +90,53 @@ def stars(rating) -> str:
 def post_excerpt(text: str, length: int = 120) -> str:
     """A member's text as a short plain excerpt (escaped by the template like any text)."""
     return markup.plain_excerpt(text, int(length))
+
+
+@register.simple_tag(takes_context=True)
+def guidelines_url(context) -> str:
+    """The address of the community guidelines in the active language ("" when none)."""
+    from ..guidelines import guidelines_page
+
+    request = context.get("request")
+    cache = request.__dict__ if request is not None else {}
+    if "_community_guidelines_url" not in cache:
+        page = guidelines_page()
+        cache["_community_guidelines_url"] = page.url if page is not None else ""
+    return cache["_community_guidelines_url"]
+
+
+@register.simple_tag(takes_context=True)
+def guideline_rule(context, code: str):
+    """The guidelines rule with this code in the active language (``None`` when none)."""
+    from ..guidelines import rule_for
+
+    if not code:
+        return None
+    request = context.get("request")
+    cache = request.__dict__.setdefault("_community_rules", {}) if request is not None else {}
+    if code not in cache:
+        cache[code] = rule_for(code)
+    return cache[code]
+
+
+@register.inclusion_tag("community/includes/notices.html", takes_context=True)
+def member_notices(context):
+    """What the signed-in member is told until they dismiss it: warnings, suspensions, a new
+    level, a rejected post, a flag that was handled (one query; none for visitors)."""
+    from ..models import Notice
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"notices": []}
+    notices = list(
+        Notice.objects.filter(user=user, seen_at__isnull=True)
+        .select_related("post__page")
+        .order_by("-created_at")[:5]
+    )
+    return {"notices": notices, "request": request}
+
+
+@register.simple_tag
+def get_item(mapping, key):
+    return mapping.get(key, "")

@@ -30,6 +30,12 @@ def member(db):
 
 
 @pytest.fixture
+def new_member(db):
+    """A member at the New trust level: their posts wait for approval."""
+    return MemberFactory(username="saeun", display_name="새은", level="new")
+
+
+@pytest.fixture
 def other_member(db):
     return MemberFactory(username="minsu", display_name="민수")
 
@@ -65,3 +71,13 @@ def open_phase(community_settings):
     community_settings.phase = "open"
     community_settings.save()
     return community_settings
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits are counted in the cache, which outlives a test's database rollback."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

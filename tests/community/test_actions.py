@@ -41,9 +41,9 @@ def test_an_established_member_edits_their_post_and_it_is_marked(client, member,
     assert "(수정됨)" in client.get(f"/ko/community/pages/{story.pk}/").content.decode()
 
 
-def test_a_new_members_edit_goes_back_to_moderation(client, member, story):
-    post = PostFactory(page=story, user=member, comment="처음 쓴 글")
-    client.force_login(member)
+def test_a_new_members_edit_goes_back_to_moderation(client, new_member, story):
+    post = PostFactory(page=story, user=new_member, comment="처음 쓴 글")
+    client.force_login(new_member)
     response = client.post(f"/en/community/posts/{post.pk}/edit/", {"comment": "edited text"})
     post.refresh_from_db()
     assert post.state == PostState.PENDING

@@ -197,6 +197,12 @@ def test_roles_have_least_community_permissions():
         "change_post",
         "answer_officially",
         "approve_member",
+        "moderate_post",
+        "add_blocklistentry",
+        "change_blocklistentry",
+        "delete_blocklistentry",
+        "view_blocklistentry",
+        "change_trustsettings",
     }
     assert codenames(roles.EDITORS) == {"view_post", "answer_officially"}
     assert codenames(roles.MEMBERS) == set()

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from stories.models import FAQPage
@@ -66,7 +67,16 @@ def test_member_question_answered_with_a_faq_and_resolved(
     member.get_by_label("글 내용").fill("토요일에도 매장에서 받을 수 있나요?")
     member.get_by_role("button", name="글 올리기").click()
     member.wait_for_load_state()
-    assert member.get_by_text("고맙습니다! 글이 올라갔어요.").is_visible()
+    # A new member's question waits for a moderator, who approves it.
+    assert member.get_by_text("고맙습니다! 관리자가 승인하면 글이 보여요.").is_visible()
+    from community import moderation_services
+    from community.models import Post
+
+    waiting = Post.objects.get(comment="토요일에도 매장에서 받을 수 있나요?")
+    moderation_services.post_approve(
+        post=waiting, moderator=get_user_model().objects.get(username="moderator")
+    )
+    member.reload()
     question = member.locator("article.post--question").filter(
         has_text="토요일에도 매장에서 받을 수 있나요?"
     )

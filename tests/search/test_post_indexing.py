@@ -109,3 +109,21 @@ def test_the_api_filters_on_posts(client, review):
     data = response.json()
     assert [result["type"] for result in data["results"]] == ["post"]
     assert data["facets"]["type"] == {"post": 1}
+
+
+def test_banning_a_spammer_takes_their_posts_out_and_unbanning_brings_them_back(
+    review, after_commit
+):
+    from community import moderation_services
+    from community.moderation_services import BanReason
+
+    moderator = UserFactory(is_superuser=True)
+    after_commit(
+        moderation_services.member_ban,
+        member=review.user,
+        moderator=moderator,
+        reason=BanReason.SPAMMER,
+    )
+    assert search("구수한").hits == []
+    after_commit(moderation_services.member_unban, member=review.user, moderator=moderator)
+    assert [hit.key for hit in search("구수한").hits] == [f"post:{review.pk}"]

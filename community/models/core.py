@@ -37,6 +37,22 @@ class PostState(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+class TrustLevel(models.TextChoices):
+    NEW = "new", _("New")
+    REGULAR = "regular", _("Regular")
+    TRUSTED = "trusted", _("Trusted")
+    HERO = "hero", _("Hero")
+
+
+LEVEL_RANK = {level: rank for rank, level in enumerate(TrustLevel.values)}
+
+
+class Screening(models.TextChoices):
+    NONE = "", _("Passed")
+    HOLD = "hold", _("Held for review")
+    FLAG = "flag", _("Flagged for review")
+
+
 class PostQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(state=PostState.APPROVED)
@@ -118,6 +134,18 @@ class Post(XtdComment):
         help_text=_("The answer that resolved this question."),
     )
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    screening = models.CharField(
+        _("screening"), max_length=8, choices=Screening.choices, default="", blank=True
+    )
+    screening_reason = models.CharField(_("screening reason"), max_length=255, blank=True)
+    hidden_by_flags = models.BooleanField(_("hidden by flags"), default=False)
+    rejection_code = models.CharField(_("rejection reason"), max_length=40, blank=True)
+    rejection_note = models.TextField(_("note to the author"), blank=True, max_length=1000)
+    resubmit_allowed = models.BooleanField(_("the author may edit and resubmit"), default=False)
+    previous_state = models.CharField(
+        _("state before removal"), max_length=12, choices=PostState.choices, blank=True
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
 
     objects = PostManager()
 
@@ -125,7 +153,10 @@ class Post(XtdComment):
         verbose_name = _("community post")
         verbose_name_plural = _("community posts")
         ordering = ["thread_id", "order"]
-        permissions = [("answer_officially", "Can answer posts officially and link FAQs")]
+        permissions = [
+            ("answer_officially", "Can answer posts officially and link FAQs"),
+            ("moderate_post", "Can moderate posts and members"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
@@ -161,7 +192,7 @@ class Post(XtdComment):
         return self.user_name
 
     def admin_excerpt(self) -> str:
-        from .markup import plain_excerpt
+        from ..markup import plain_excerpt
 
         if self.is_deleted:
             return str(_("(deleted by the author)"))
@@ -240,6 +271,23 @@ class MemberProfile(models.Model):
     )
     welcome_pending = models.BooleanField(default=False)
     welcome_email_sent_at = models.DateTimeField(null=True, blank=True)
+    level = models.CharField(
+        _("trust level"), max_length=10, choices=TrustLevel.choices, default=TrustLevel.NEW
+    )
+    granted_level = models.CharField(
+        _("level granted by a moderator"),
+        max_length=10,
+        choices=[
+            (TrustLevel.TRUSTED, TrustLevel.TRUSTED.label),
+            (TrustLevel.HERO, TrustLevel.HERO.label),
+        ],
+        blank=True,
+    )
+    level_changed_at = models.DateTimeField(_("level changed"), null=True, blank=True)
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
+    banned_at = models.DateTimeField(_("banned"), null=True, blank=True)
+    ban_reason = models.CharField(_("ban reason"), max_length=20, blank=True)
+    suspensions = models.PositiveSmallIntegerField(_("suspensions so far"), default=0)
 
     class Meta:
         verbose_name = _("member profile")
@@ -258,6 +306,18 @@ class MemberProfile(models.Model):
             parts = name.split()
             return "".join(part[0] for part in parts[:2]).upper()
         return name[0]
+
+    @property
+    def level_rank(self) -> int:
+        return LEVEL_RANK[self.level]
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > timezone.now()
+
+    @property
+    def is_banned(self) -> bool:
+        return self.banned_at is not None
 
 
 class Follow(models.Model):
