@@ -21,8 +21,6 @@ from search.sources import page_audience, view_restrictions
 from .markup import plain_excerpt
 from .models import Post, PostKind, PostState
 
-TITLE_LENGTH = 80
-
 
 class PostSource(SearchSource):
     doc_type = "post"
@@ -73,12 +71,20 @@ class PostSource(SearchSource):
         with translation.override(language):
             url = post.get_absolute_url()
             kind = str(PostKind(post.kind).label)
+            author = (
+                str(_("Deleted member"))
+                if post.author_is_deleted_member
+                else post.author_display_name
+            )
+            # The title names the post rather than repeating its text, so that a post does not
+            # outrank the FAQ or story that answers the same words (titles weigh most).
+            title = _("%(author)s's %(kind)s") % {"author": author, "kind": kind.lower()}
         text = plain_excerpt(post.comment, 100_000)
         return IndexDocument(
             key=self.key(post),
             doc_type=self.doc_type,
             locale=language,
-            title=plain_excerpt(post.comment, TITLE_LENGTH),
+            title=title,
             url=url,
             body=text,
             date=post.submit_date.date() if post.submit_date else None,

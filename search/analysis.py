@@ -234,6 +234,16 @@ def strip_particle(word: str) -> tuple[str, str]:
     return word, ""
 
 
+def analysis_drops_syllables(word: str) -> bool:
+    """A Korean word whose analysis keeps only part of it (배숑 → 배: 숑 is no word): likely a
+    typo, even though what is left matches something."""
+    if not is_hangul(word):
+        return False
+    stem, _particle = strip_particle(word)
+    kept = "".join(terms(stem, for_query=True))
+    return len(kept) < len(stem)
+
+
 def jamo(text: str) -> str:
     """Hangul syllables decomposed into letters, so 배숑 and 배송 differ by one letter."""
     return unicodedata.normalize("NFD", text)

@@ -28,6 +28,9 @@ from . import Progress
 BATCH_SIZE = 500
 TITLE_WEIGHT, SUMMARY_WEIGHT, BODY_WEIGHT = 10.0, 2.0, 1.0  # PostgreSQL's ts_rank weights
 TITLE_BOOST = 3.0  # SQLite: a title match counts three times a summary-and-body match
+# The words the visitor typed, found in a title, lift it above a title that only holds one of
+# their synonyms (up to this fraction, when every typed word is there).
+TYPED_WORDS_IN_TITLE_BONUS = 0.25
 FACET_FIELDS = ("type", "category", "product")
 UPSERT_FIELDS = [
     field.name for field in SearchDocument._meta.concrete_fields if field.name not in {"id", "key"}
@@ -364,8 +367,9 @@ class EmbeddedBackend:
         if groups:
             self._search(request, groups, results, any_group=False)
             # When something has every word, every word is in the index: nothing to correct.
-            if not results.facets.get("type"):
-                results.suggestion = self.did_you_mean(request)
+            typo_like = any(analysis.analysis_drops_syllables(w) for w in request.query.split())
+            if not results.facets.get("type") or typo_like:
+                results.suggestion = self.did_you_mean(request, typo_like=typo_like)
             if not results.facets.get("type") and not results.suggestion and len(groups) > 1:
                 # Nothing has every word: rank what has some of them (BM25 sums the parts).
                 self._search(request, groups, results, any_group=True)
@@ -381,8 +385,9 @@ class EmbeddedBackend:
         score_sql, score_params = engine.score()
         # One pass over the matches gives the facets, the total and the ranking: cheaper
         # than asking the database twice, since scoring is most of the work either way.
-        sql = f"SELECT d.id, d.doc_type, d.category, d.product, {score_sql}" + engine.from_where(
-            audiences=len(audiences), types=0
+        sql = (
+            f"SELECT d.id, d.doc_type, d.category, d.product, d.title_terms, {score_sql}"
+            + engine.from_where(audiences=len(audiences), types=0)
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [match for _ in score_params] + [match, request.locale, *audiences])
@@ -390,10 +395,14 @@ class EmbeddedBackend:
         facets: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
         wanted_types = set(request.types)
         selected = []
-        for pk, doc_type, category, product, score in matches:
+        typed = [group[0] for group in groups]
+        for pk, doc_type, category, product, title_terms, score in matches:
             facets["type"][doc_type] += 1
             if wanted_types and doc_type not in wanted_types:
                 continue
+            in_title = set(title_terms.split())
+            found = sum(1 for terms in typed if in_title.issuperset(terms))
+            score *= 1 + TYPED_WORDS_IN_TITLE_BONUS * found / len(typed)
             selected.append((-score, pk))
             if category:
                 facets["category"][category] += 1
@@ -426,7 +435,7 @@ class EmbeddedBackend:
             parent_url=row.parent_url,
         )
 
-    def did_you_mean(self, request: SearchRequest) -> str | None:
+    def did_you_mean(self, request: SearchRequest, *, typo_like: bool = False) -> str | None:
         """The query with each unknown word replaced by the nearest indexed word, when that
         finds something: 배숑 → 배송, 커뮤니디 → 커뮤니티, hojica → hojicha."""
         words = request.query.split()
@@ -449,7 +458,8 @@ class EmbeddedBackend:
 
         corrected, changed = [], False
         for word in words:
-            if all(is_known(group) for group in word_groups[word]):
+            dropped = typo_like and analysis.analysis_drops_syllables(word)
+            if not dropped and all(is_known(group) for group in word_groups[word]):
                 corrected.append(word)
                 continue
             replacement = self._nearest(word, locale=request.locale)

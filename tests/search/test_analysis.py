@@ -70,3 +70,19 @@ def test_highlight_shows_a_window_around_the_first_match():
     assert "<mark>단골</mark>" in html
     assert html.startswith("…") and html.endswith("…")
     assert len(html) < 300
+
+
+@pytest.mark.parametrize(
+    ("word", "dropped"),
+    [
+        ("배숑", True),
+        ("배송은", False),
+        ("가짜리뷰", False),
+        ("커뮤니티를", False),
+        ("delivery", False),
+    ],
+)
+def test_a_word_the_analyser_only_partly_keeps_looks_like_a_typo(word, dropped):
+    from search.analysis import analysis_drops_syllables
+
+    assert analysis_drops_syllables(word) is dropped
