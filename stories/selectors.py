@@ -38,3 +38,62 @@ def home_page_sections(*, home: Page) -> dict[str, Any]:
         "product_index": ProductIndexPage.objects.live().child_of(home).first(),
         "knowledge_base": KnowledgeBasePage.objects.live().child_of(home).first(),
     }
+
+
+def localized_live_pages(pages: list[Page], *, locale_id: int, queryset) -> list[Page]:
+    """Each chosen page as the visitor should see it: its live, public translation in
+    ``locale_id`` when there is one, otherwise the chosen page itself if it is live and public
+    (a related item not yet translated still helps); pages that are neither are left out.
+    One query for all of them; ``queryset`` says what to fetch along (images, categories)."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return []
+    candidates = list(queryset.live().public().filter(translation_key__in=keys))
+    by_locale = {(c.translation_key, c.locale_id): c for c in candidates}
+    by_pk = {c.pk: c for c in candidates}
+    result: list[Page] = []
+    for page in pages:
+        found = by_locale.get((page.translation_key, locale_id)) or by_pk.get(page.pk)
+        if found is not None and found not in result:
+            result.append(found)
+    return result
+
+
+def product_page_context(*, product: ProductPage) -> dict[str, Any]:
+    """The gallery and the related stories and FAQs of a product page, in its language."""
+    gallery = list(
+        product.gallery_images.select_related("image").prefetch_related("image__renditions")
+    )
+    stories = [row.story for row in product.related_stories.select_related("story")]
+    faqs = [row.faq for row in product.related_faqs.select_related("faq")]
+    return {
+        "gallery": gallery,
+        "related_stories": localized_live_pages(
+            stories,
+            locale_id=product.locale_id,
+            queryset=StoryPage.objects.select_related("hero_image", "category").prefetch_related(
+                "hero_image__renditions"
+            ),
+        ),
+        "related_faqs": localized_live_pages(
+            faqs, locale_id=product.locale_id, queryset=FAQPage.objects.all()
+        ),
+    }
+
+
+def faq_page_context(*, faq: FAQPage) -> dict[str, Any]:
+    """The related products and FAQs of a FAQ page, in its language."""
+    products = [row.product for row in faq.related_products.select_related("product")]
+    faqs = [row.faq for row in faq.related_faqs.select_related("faq")]
+    return {
+        "related_products": localized_live_pages(
+            products,
+            locale_id=faq.locale_id,
+            queryset=ProductPage.objects.select_related("image").prefetch_related(
+                "image__renditions"
+            ),
+        ),
+        "related_faqs": localized_live_pages(
+            faqs, locale_id=faq.locale_id, queryset=FAQPage.objects.all()
+        ),
+    }
