@@ -1,7 +1,12 @@
-"""Reads that pages share: what the home page shows of each section."""
+"""Reads that pages share: what the home page shows of each section, related items, FAQ
+review dates and helpfulness."""
 
+import datetime
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone
 from wagtail.models import Page
 
 from .models import (
@@ -97,3 +102,21 @@ def faq_page_context(*, faq: FAQPage) -> dict[str, Any]:
             faqs, locale_id=faq.locale_id, queryset=FAQPage.objects.all()
         ),
     }
+
+
+def faqs_due_for_review(*, days: int | None = None, today: datetime.date | None = None):
+    """FAQs whose answer nobody has checked for ``days`` days (``DANGOL_FAQ_REVIEW_DAYS`` by
+    default), the longest unchecked first."""
+    days = settings.DANGOL_FAQ_REVIEW_DAYS if days is None else days
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=days)
+    return FAQPage.objects.filter(last_reviewed__lte=cutoff).order_by("last_reviewed", "pk")
+
+
+def with_helpfulness(faqs):
+    """FAQs annotated with ``helpful_yes``, ``helpful_no`` and ``helpful_total`` votes."""
+    return faqs.annotate(
+        helpful_yes=Count("feedback", filter=Q(feedback__helpful=True)),
+        helpful_no=Count("feedback", filter=Q(feedback__helpful=False)),
+        helpful_total=Count("feedback"),
+    )

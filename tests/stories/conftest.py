@@ -34,6 +34,8 @@ def english_faq(faq, english_home):
     """The FAQ translated to English (with its parents), as wagtail-localize would."""
     from wagtail.models import Locale
 
+    from stories.models import FAQPage
+
     english = Locale.objects.get(language_code="en")
     for ancestor in faq.get_ancestors().filter(depth__gt=2).specific():
         if not ancestor.has_translation(english):
@@ -42,7 +44,7 @@ def english_faq(faq, english_home):
     translation.title = "What temperature for hojicha?"
     translation.short_answer = "Water at 90°C for one minute."
     translation.save_revision().publish()
-    return translation.specific
+    return FAQPage.objects.get(pk=translation.pk)
 
 
 @pytest.fixture
