@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -96,8 +97,10 @@ class Seo:
 
 
 def _language_home(request) -> Page | None:
-    site = Site.find_for_request(request)
-    return site.root_page.localized.specific if site else None
+    """The active language's home page, shared with ``{% language_home %}`` on the request."""
+    from .templatetags.dangol_tags import language_home
+
+    return language_home({"request": request})
 
 
 def breadcrumbs(request, page: Page) -> dict[str, Any]:
@@ -139,13 +142,13 @@ def organization(request, home: Page | None) -> dict[str, Any]:
     return data
 
 
-def _page_json_ld(request, page: Page, seo: Seo) -> list[dict[str, Any]]:
+def _page_json_ld(request, page: Page, seo: Seo, context) -> list[dict[str, Any]]:
     """The page type's own JSON-LD (the stories app's page types, the home page)."""
     from stories.models import FAQPage, ProductPage, StoryPage
 
     from .models import HomePage
 
-    language = page.locale.language_code
+    language = translation.get_language()
     home = _language_home(request)
     if isinstance(page, HomePage):
         website = {
@@ -177,8 +180,10 @@ def _page_json_ld(request, page: Page, seo: Seo) -> list[dict[str, Any]]:
         from community.selectors import review_summary
 
         images = [seo.image] if seo.image else []
-        for item in page.gallery_images.select_related("image"):
-            images.append(image_url(request, item.image))
+        gallery = context.get("gallery")
+        if gallery is None:
+            gallery = page.gallery_images.select_related("image")
+        images += [image_url(request, item.image) for item in gallery]
         product: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Product",
@@ -218,9 +223,10 @@ def _page_json_ld(request, page: Page, seo: Seo) -> list[dict[str, Any]]:
     return []
 
 
-def for_page(request, page: Page, alternates: list[dict]) -> Seo:
+def for_page(request, page: Page, alternates: list[dict], context=None) -> Seo:
     """Everything ``{% seo_head %}`` shows for a Wagtail page. ``alternates`` are the
-    ``language_alternates`` of the page (which say whether each is a real translation)."""
+    ``language_alternates`` of the page (which say whether each is a real translation);
+    ``context`` is the page's template context, whose lists (a product's gallery) are reused."""
     home = _language_home(request)
     image = social_image(page)
     seo = Seo(
@@ -228,7 +234,7 @@ def for_page(request, page: Page, alternates: list[dict]) -> Seo:
         description=description(page),
         canonical=page.get_full_url(request),
         site_name=home.title if home else settings.WAGTAIL_SITE_NAME,
-        locale=OG_LOCALES.get(page.locale.language_code, page.locale.language_code),
+        locale=OG_LOCALES.get(translation.get_language(), translation.get_language()),
     )
     from stories.models import ProductPage, StoryPage
 
@@ -252,7 +258,7 @@ def for_page(request, page: Page, alternates: list[dict]) -> Seo:
     seo.alternate_locales = [
         OG_LOCALES.get(a["code"], a["code"]) for a in translations if not a["is_current"]
     ]
-    seo.json_ld = _page_json_ld(request, page, seo)
+    seo.json_ld = _page_json_ld(request, page, seo, context or {})
     if page.depth > 2:
         seo.json_ld.append(breadcrumbs(request, page))
     return seo

@@ -45,15 +45,20 @@ def home_page_sections(*, home: Page) -> dict[str, Any]:
     }
 
 
-def localized_live_pages(pages: list[Page], *, locale_id: int, queryset) -> list[Page]:
+def localized_live_pages(
+    pages: list[Page], *, locale_id: int, queryset, private: Q | None = None
+) -> list[Page]:
     """Each chosen page as the visitor should see it: its live, public translation in
     ``locale_id`` when there is one, otherwise the chosen page itself if it is live and public
     (a related item not yet translated still helps); pages that are neither are left out.
-    One query for all of them; ``queryset`` says what to fetch along (images, categories)."""
+    One query for all of them; ``queryset`` says what to fetch along (images, categories), and
+    ``private`` (``Page.objects.private_q()``, to share between calls) what is not public."""
     keys = {page.translation_key for page in pages}
     if not keys:
         return []
-    candidates = list(queryset.live().public().filter(translation_key__in=keys))
+    if private is None:
+        private = Page.objects.private_q()
+    candidates = list(queryset.live().exclude(private).filter(translation_key__in=keys))
     by_locale = {(c.translation_key, c.locale_id): c for c in candidates}
     by_pk = {c.pk: c for c in candidates}
     result: list[Page] = []
@@ -71,6 +76,7 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
     )
     stories = [row.story for row in product.related_stories.select_related("story")]
     faqs = [row.faq for row in product.related_faqs.select_related("faq")]
+    private = Page.objects.private_q() if stories or faqs else None
     return {
         "gallery": gallery,
         "related_stories": localized_live_pages(
@@ -79,9 +85,10 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
             queryset=StoryPage.objects.select_related("hero_image", "category").prefetch_related(
                 "hero_image__renditions"
             ),
+            private=private,
         ),
         "related_faqs": localized_live_pages(
-            faqs, locale_id=product.locale_id, queryset=FAQPage.objects.all()
+            faqs, locale_id=product.locale_id, queryset=FAQPage.objects.all(), private=private
         ),
     }
 
@@ -90,6 +97,7 @@ def faq_page_context(*, faq: FAQPage) -> dict[str, Any]:
     """The related products and FAQs of a FAQ page, in its language."""
     products = [row.product for row in faq.related_products.select_related("product")]
     faqs = [row.faq for row in faq.related_faqs.select_related("faq")]
+    private = Page.objects.private_q() if products or faqs else None
     return {
         "related_products": localized_live_pages(
             products,
@@ -97,9 +105,10 @@ def faq_page_context(*, faq: FAQPage) -> dict[str, Any]:
             queryset=ProductPage.objects.select_related("image").prefetch_related(
                 "image__renditions"
             ),
+            private=private,
         ),
         "related_faqs": localized_live_pages(
-            faqs, locale_id=faq.locale_id, queryset=FAQPage.objects.all()
+            faqs, locale_id=faq.locale_id, queryset=FAQPage.objects.all(), private=private
         ),
     }
 

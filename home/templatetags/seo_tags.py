@@ -16,7 +16,7 @@ def seo_head(context):
     page = context.get("page")
     alternates = language_alternates(context)
     if isinstance(page, Page):
-        data = seo.for_page(request, page, alternates)
+        data = seo.for_page(request, page, alternates, context)
     else:
         data = seo.for_view(request, alternates)
     return {"seo": data}
