@@ -101,9 +101,9 @@ def test_the_dashboard_tells_editors_how_many_faqs_are_due(editor_client, faq, s
         last_reviewed=timezone.localdate() - datetime.timedelta(days=365),
     )
     html = editor_client.get("/admin/").content.decode()
-    assert "FAQs due for review" in html or "검토할 때가 된" in html
+    assert "검토할 때가 된 FAQ" in html
     assert "/admin/reports/faqs/review/" in html
-    assert "1 FAQ has not been reviewed for 180 days" in html or "1개" in html
+    assert "FAQ 1개가 180일 넘게 검토되지 않았습니다." in html
 
 
 def test_the_reports_need_page_editing_rights(client, faq):
