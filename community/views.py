@@ -447,6 +447,8 @@ def account_delete(request):
 @require_GET
 def faq_search(request):
     """FAQ titles matching ``q`` in the active language, for the staff's FAQ picker."""
+    from stories.short_links import faq_short_link
+
     if not policies.is_staff_member(request.user):
         return JsonResponse({"error": _("Only staff can link FAQs.")}, status=403)
     query = request.GET.get("q", "")
@@ -457,7 +459,7 @@ def faq_search(request):
         {
             "id": faq.pk,
             "title": faq.title,
-            "short_link": f"/faq/{faq.pk}/",
+            "short_link": faq_short_link(faq),
         }
         for faq in selectors.find_faqs(query, locale, limit=8)
     ]
