@@ -121,3 +121,28 @@ def test_faqs_have_a_copy_link_action(editor_client, faq):
     assert f'data-dangol-copy-link="{link}"' in edit
     other = editor_client.get(f"/admin/pages/{faq.get_parent().pk}/edit/").content.decode()
     assert "data-dangol-copy-link=" not in other
+
+
+def test_editors_get_the_product_and_faq_forms_with_their_related_items(editor_client, faq):
+    from stories.factories import ProductIndexPageFactory, ProductPageFactory
+
+    product = ProductPageFactory(parent=ProductIndexPageFactory(parent=faq.get_root()))
+    html = editor_client.get(f"/admin/pages/{product.pk}/edit/").content.decode()
+    for panel in ("gallery_images", "related_stories", "related_faqs"):
+        assert f'id="id_{panel}-TOTAL_FORMS"' in html
+    html = editor_client.get(f"/admin/pages/{faq.pk}/edit/").content.decode()
+    for panel in ("related_products", "related_faqs"):
+        assert f'id="id_{panel}-TOTAL_FORMS"' in html
+    add = editor_client.get(f"/admin/pages/add/stories/productpage/{product.get_parent().pk}/")
+    assert add.status_code == 200
+
+
+def test_a_preview_shows_related_items_not_saved_yet(rf, faq):
+    """The editor's preview renders the page from its form, before anything is saved."""
+    from stories.factories import ProductIndexPageFactory, ProductPageFactory
+    from stories.models import ProductRelatedFAQ
+    from stories.selectors import product_page_context
+
+    product = ProductPageFactory(parent=ProductIndexPageFactory(parent=faq.get_root()))
+    product.related_faqs = [ProductRelatedFAQ(faq=faq)]
+    assert product_page_context(product=product)["related_faqs"] == [faq]
