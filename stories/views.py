@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -8,6 +9,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from community.selectors import community_settings
 from home import ratelimit
 
 from . import services
@@ -45,6 +47,8 @@ def _ip_hash(request) -> str:
 def faq_feedback(request, pk: int):
     """ "Was this helpful?" on a FAQ: one vote per visitor, changed by voting again."""
     faq = get_object_or_404(FAQPage.objects.live().public(), pk=pk)
+    if not request.user.is_authenticated and community_settings(request).members_only_reading:
+        return redirect_to_login(faq.get_url(request))  # as reading the FAQ itself would
     try:
         ratelimit.hit("faq-feedback", ratelimit.client_ip(request), settings.DANGOL_FAQ_VOTE_RATE)
     except ratelimit.RateLimited as limited:

@@ -158,3 +158,17 @@ def test_a_second_visitor_votes_from_the_cached_page(faq, settings):
     )
     assert response.status_code == 302
     assert sorted(FAQFeedback.objects.values_list("helpful", flat=True)) == [False, True]
+
+
+def test_in_members_only_reading_mode_visitors_log_in_first(client, faq):
+    from wagtail.models import Site
+
+    from community.models import CommunitySettings, ReadingMode
+
+    community = CommunitySettings.for_site(Site.objects.get(is_default_site=True))
+    community.reading = ReadingMode.MEMBERS
+    community.save()
+    response = client.post(vote_url(faq), {"helpful": "yes"})
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert not FAQFeedback.objects.exists()
