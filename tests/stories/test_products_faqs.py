@@ -204,3 +204,28 @@ def test_a_faq_page_with_its_thread_takes_few_queries(client, home, faq):
     assert many == few
     shell = shell_queries(client, home)
     assert many - shell <= OWN_QUERY_BUDGET
+
+
+def test_a_products_gallery_and_related_items_carry_into_its_translation(
+    client, home, english_home, faq
+):
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    english = Locale.objects.get(language_code="en")
+    product = gallery_product(home, images=1)
+    ProductRelatedFAQ.objects.create(page=product, faq=faq)
+    product.save_revision().publish()
+    source, _ = TranslationSource.get_or_create_from_instance(product)
+    assert "찻잎 사진 0" in StringSegment.objects.filter(source=source).values_list(
+        "string__data", flat=True
+    )  # the gallery's alternative text is offered for translation
+    for ancestor in product.get_ancestors().filter(depth__gt=2).specific():
+        if not ancestor.has_translation(english):
+            ancestor.copy_for_translation(english).save_revision().publish()
+    source.create_or_update_translation(english, fallback=True, publish=True)
+    translated = ProductPage.objects.get(locale=english, translation_key=product.translation_key)
+    gallery = list(translated.gallery_images.all())
+    assert [(item.locale_id, item.image_id) for item in gallery] == [
+        (english.pk, product.gallery_images.get().image_id)
+    ]
+    assert [row.faq_id for row in translated.related_faqs.all()] == [faq.pk]
