@@ -473,6 +473,9 @@ def account_delete(request):
 @require_GET
 def faq_search(request):
     """FAQ titles matching ``q`` in the active language, for the staff's FAQ picker."""
+    from stories.models import FAQPage
+    from stories.short_links import faq_short_link
+
     if not policies.is_staff_member(request.user):
         return JsonResponse({"error": _("Only staff can link FAQs.")}, status=403)
     query = request.GET.get("q", "")
@@ -481,10 +484,14 @@ def faq_search(request):
     hits = search_selectors.find_faqs(
         query=query, locale=Locale.get_active().language_code, user=request.user, limit=8
     )
-    results = []
-    for hit in hits:
-        faq_id = int(hit.key.partition(":")[2])
-        results.append({"id": faq_id, "title": hit.title, "short_link": f"/faq/{faq_id}/"})
+    faqs = FAQPage.objects.select_related("locale").in_bulk(
+        [int(hit.key.partition(":")[2]) for hit in hits]
+    )
+    results = [
+        {"id": faq.pk, "title": faq.title, "short_link": faq_short_link(faq)}
+        for faq in (faqs.get(int(hit.key.partition(":")[2])) for hit in hits)
+        if faq is not None
+    ]
     return JsonResponse({"results": results})
 
 

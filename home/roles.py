@@ -41,6 +41,7 @@ ROLES: tuple[Role, ...] = (
             "stories.add_storycategory",
             "stories.change_storycategory",
             "stories.delete_storycategory",
+            "stories.view_faqfeedback",
             "search.view_search_analytics",
             "community.view_post",
             "community.answer_officially",

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -15,12 +14,18 @@ ANALYTICS_PERIODS = (7, 30)
 
 
 def short_link(hit) -> str:
-    """The FAQ's short link (``/faq/<id>/``) where the site has one, else its page URL."""
+    """The FAQ's stable short link (``/faq/<id>/``, the same in every language), else the
+    hit's page URL."""
+    from stories.models import FAQPage
+    from stories.short_links import faq_short_link
+
     _prefix, _, object_id = hit.key.partition(":")
-    try:
-        return reverse("faq_short_link", kwargs={"pk": int(object_id)})
-    except (NoReverseMatch, ValueError):
-        return hit.url
+    faq = (
+        FAQPage.objects.filter(pk=int(object_id)).select_related("locale").first()
+        if object_id.isdigit()
+        else None
+    )
+    return faq_short_link(faq) if faq is not None else hit.url
 
 
 @require_GET

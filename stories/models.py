@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
@@ -174,7 +174,8 @@ class ProductPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("image"),
+        verbose_name=_("main image"),
+        help_text=_("Shown first on the product page and in listings."),
     )
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
     where_to_buy_url = models.URLField(
@@ -185,15 +186,26 @@ class ProductPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
+        InlinePanel(
+            "gallery_images",
+            heading=_("More images"),
+            label=_("image"),
+            help_text=_("Further pictures, shown after the main image in this order."),
+        ),
         FieldPanel("description"),
         FieldPanel("where_to_buy_url"),
+        InlinePanel("related_stories", heading=_("Related stories"), label=_("story")),
+        InlinePanel("related_faqs", heading=_("Related FAQs"), label=_("FAQ")),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("summary"),
         SynchronizedField("image"),
+        TranslatableField("gallery_images"),
         TranslatableField("description"),
         SynchronizedField("where_to_buy_url"),
+        SynchronizedField("related_stories"),
+        SynchronizedField("related_faqs"),
     ]
 
     parent_page_types = ["stories.ProductIndexPage"]
@@ -202,6 +214,70 @@ class ProductPage(BasePage):
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import product_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(product_page_context(product=self))
+        return context
+
+    @property
+    def main_image(self):
+        """The image that stands for the product (listings, sharing)."""
+        return self.image
+
+
+class ProductGalleryImage(TranslatableMixin, Orderable):
+    """One more picture of a product, after its main image."""
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    translatable_fields = [
+        SynchronizedField("image"),
+        TranslatableField("alt_text"),
+        TranslatableField("caption"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
+
+
+class ProductRelatedStory(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")
+
+
+class ProductRelatedFAQ(Orderable):
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="related_faqs")
+    faq = models.ForeignKey(
+        "stories.FAQPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("FAQ")
+    )
+
+    panels = [FieldPanel("faq")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related FAQ")
+        verbose_name_plural = _("related FAQs")
 
 
 class KnowledgeBasePage(BasePage):
@@ -271,12 +347,16 @@ class FAQPage(BasePage):
         FieldPanel("short_answer"),
         FieldPanel("answer"),
         FieldPanel("last_reviewed"),
+        InlinePanel("related_products", heading=_("Related products"), label=_("product")),
+        InlinePanel("related_faqs", heading=_("Related FAQs"), label=_("FAQ")),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("short_answer"),
         TranslatableField("answer"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("related_products"),
+        SynchronizedField("related_faqs"),
     ]
 
     parent_page_types = ["stories.FAQCategoryPage"]
@@ -285,3 +365,85 @@ class FAQPage(BasePage):
     class Meta:
         verbose_name = _("FAQ")
         verbose_name_plural = _("FAQs")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import FAQFeedbackForm
+        from .selectors import faq_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(faq_page_context(faq=self))
+        context.setdefault("feedback_form", FAQFeedbackForm())
+        return context
+
+
+class FAQRelatedProduct(Orderable):
+    page = ParentalKey(FAQPage, on_delete=models.CASCADE, related_name="related_products")
+    product = models.ForeignKey(
+        ProductPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("product")
+    )
+
+    panels = [FieldPanel("product")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related product")
+        verbose_name_plural = _("related products")
+
+
+class FAQRelatedFAQ(Orderable):
+    page = ParentalKey(FAQPage, on_delete=models.CASCADE, related_name="related_faqs")
+    faq = models.ForeignKey(
+        FAQPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("FAQ")
+    )
+
+    panels = [FieldPanel("faq")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related FAQ")
+        verbose_name_plural = _("related FAQs")
+
+
+class FAQFeedbackQuerySet(models.QuerySet):
+    def counts_for(self, faq_ids) -> dict[int, tuple[int, int]]:
+        """``{faq id: (yes, no)}`` for the given FAQs, in one query."""
+        rows = (
+            self.filter(faq_id__in=list(faq_ids))
+            .values("faq_id")
+            .annotate(
+                yes=models.Count("pk", filter=models.Q(helpful=True)),
+                no=models.Count("pk", filter=models.Q(helpful=False)),
+            )
+            .order_by()
+        )
+        return {row["faq_id"]: (row["yes"], row["no"]) for row in rows}
+
+
+class FAQFeedback(models.Model):
+    """One visitor's answer to "Was this helpful?" on one FAQ; voting again changes it.
+
+    A visitor is a random id in a signed cookie; a visitor without that cookie is recognised
+    by a keyed hash of their IP address (the address itself is never stored)."""
+
+    COMMENT_MAX_LENGTH = 500
+
+    faq = models.ForeignKey(
+        FAQPage, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("FAQ")
+    )
+    helpful = models.BooleanField(_("helpful"))
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
+    visitor_id = models.CharField(_("visitor"), max_length=64, editable=False)
+    ip_hash = models.CharField(_("address hash"), max_length=64, editable=False, db_index=True)
+    created_at = models.DateTimeField(_("first voted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = FAQFeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("FAQ feedback")
+        verbose_name_plural = _("FAQ feedback")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["faq", "visitor_id"], name="one_vote_per_visitor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.faq_id}: {'yes' if self.helpful else 'no'}"

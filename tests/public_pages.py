@@ -9,6 +9,7 @@ PUBLIC_PAGES = [
     "/ko/stories/thursday-roasting-day/",
     "/en/stories/three-days-in-jeju/",
     "/ko/products/",
+    "/en/products/",
     "/ko/products/mangwon-hojicha/",
     "/en/products/moonlight-black/",
     "/ko/faq/",
@@ -16,6 +17,7 @@ PUBLIC_PAGES = [
     "/ko/faq/brewing-storage/",
     "/ko/faq/brewing-storage/water-temperature/",
     "/en/faq/community/member-levels/",
+    "/en/faq/brewing-storage/water-temperature/",  # related products and FAQs
     "/ko/search/",
     "/ko/search/?q=%EB%B0%B0%EC%86%A1",  # 배송: results, filters and highlights
     "/en/search/?q=delivary",  # a typo: "did you mean"

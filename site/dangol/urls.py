@@ -7,13 +7,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemaps import TranslatedSitemap
+from stories import views as stories_views
 
 handler429 = home_views.too_many_requests  # django-allauth answers its rate limits with it
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    # Stable short links to FAQs, language-neutral: they lead to the visitor's language.
+    path("faq/<int:pk>/", stories_views.faq_short_link, name="faq_short_link"),
     path("api/search/", include("search.api_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -37,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
     path("community/", include("community.urls")),
+    path("", include("stories.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -216,6 +216,12 @@ def test_publishing_in_the_admin_works_when_the_cluster_is_down(
                 "short_answer": page.short_answer,
                 "answer": '{"blocks": [{"key": "a", "type": "unstyled", "text": "네.", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
                 "last_reviewed": "2026-11-01",
+                # The FAQ's related products and FAQs (none): their inline formsets.
+                **{
+                    f"{inline}-{count}": "0"
+                    for inline in ("related_products", "related_faqs")
+                    for count in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")
+                },
                 "action-publish": "action-publish",
             },
         )

@@ -136,6 +136,8 @@ DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # (Not image renditions: rendering a page creates them.)
 DANGOL_PAGE_CACHE_APPS = {"home", "stories", "community", "taggit"}
 DANGOL_PAGE_CACHE_MODELS = {"wagtailcore.Site", "wagtailcore.Locale", "wagtailimages.Image"}
+# …except these, which never show on a public page (a visitor's vote must not empty the cache).
+DANGOL_PAGE_CACHE_IGNORED_MODELS = {"stories.FAQFeedback"}
 
 # Email: EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path) or the
 # usual Django EMAIL_* variables; printed to the console when nothing is configured.
@@ -299,6 +301,10 @@ COMMENTS_XTD_MAX_THREAD_LEVEL = env.int("COMMUNITY_MAX_THREAD_LEVEL", default=2)
 COMMENT_MAX_LENGTH = env.int("COMMUNITY_POST_MAX_LENGTH", default=3000)
 COMMUNITY_POST_MIN_LENGTH = 2
 COMMUNITY_GUEST_CONFIRMATION_HOURS = 48
+
+# FAQ knowledge base: "Was this helpful?" votes per address, and when a FAQ is due for review.
+DANGOL_FAQ_VOTE_RATE = env.str("DANGOL_FAQ_VOTE_RATE", default="20/h")
+DANGOL_FAQ_REVIEW_DAYS = env.int("DANGOL_FAQ_REVIEW_DAYS", default=180)
 
 # `load_demo` creates accounts with a published password: allowed unless switched off.
 DANGOL_DEMO_ALLOWED = env.bool("DANGOL_DEMO_ALLOWED", default=True)

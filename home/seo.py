@@ -1,0 +1,281 @@
+"""What search engines and link previews read about a page, in one place: the meta
+description, the social image, OpenGraph and Twitter cards, the canonical URL, hreflang
+alternates and JSON-LD (``{% seo_head %}`` in ``base.html`` renders it)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from wagtail.models import Page, Site
+from wagtail.rich_text import expand_db_html
+
+DESCRIPTION_LENGTH = 160
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+OG_LOCALES = {"ko": "ko_KR", "en": "en_US"}
+# The fields that summarise a page, in the order they are tried for its description.
+SUMMARY_FIELDS = ("intro", "summary", "short_answer", "hero_text")
+# The fields that hold a page's main picture, tried after its social image.
+IMAGE_FIELDS = ("hero_image", "image")
+
+# As Django's json_script: "<", ">" and "&" cannot end the script element or start markup.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict[str, Any] | list[dict[str, Any]]) -> SafeString:
+    """``<script type="application/ld+json">`` holding ``data``, safe inside HTML."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(  # noqa: S308 - every character that could end the element is escaped
+        f'<script type="application/ld+json">{text.translate(_JSON_SCRIPT_ESCAPES)}</script>'
+    )
+
+
+def plain(text: str, length: int | None = DESCRIPTION_LENGTH) -> str:
+    """Rich text or markup as one line of plain text, cut at ``length`` characters."""
+    text = " ".join(strip_tags(expand_db_html(text or "")).split())
+    return Truncator(text).chars(length) if length else text
+
+
+def description(page: Page) -> str:
+    """The page's search description, else its introduction, summary or short answer."""
+    for name in ("search_description", *SUMMARY_FIELDS):
+        value = getattr(page, name, "")
+        if value:
+            return plain(value)
+    return ""
+
+
+def social_image(page: Page):
+    """The image shown when the page is shared: its social image, else its main picture."""
+    for name in ("social_image", *IMAGE_FIELDS):
+        image = getattr(page, name, None)
+        if image is not None:
+            return image
+    return None
+
+
+def absolute(request, url: str) -> str:
+    """``url`` with the site's own scheme and host (as in Wagtail's ``get_full_url``), so
+    that canonical URLs, alternates and images agree whatever host the request named."""
+    if "://" in url:
+        return url
+    site = Site.find_for_request(request)
+    if site is None:
+        return request.build_absolute_uri(url)
+    return site.root_url.rstrip("/") + url
+
+
+def image_url(request, image) -> str:
+    return absolute(request, image.get_rendition(SOCIAL_IMAGE_FILTER).url)
+
+
+@dataclass
+class Seo:
+    title: str
+    description: str
+    canonical: str
+    og_type: str = "website"
+    image: str = ""
+    image_alt: str = ""
+    locale: str = ""
+    alternate_locales: list[str] = field(default_factory=list)
+    alternates: list[dict[str, str]] = field(default_factory=list)  # hreflang, href
+    site_name: str = ""
+    json_ld: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def json_ld_script(self) -> SafeString:
+        return json_ld_script(self.json_ld) if self.json_ld else SafeString("")
+
+
+def _language_home(request) -> Page | None:
+    """The active language's home page, shared with ``{% language_home %}`` on the request."""
+    from .templatetags.dangol_tags import language_home
+
+    return language_home({"request": request})
+
+
+def breadcrumbs(request, page: Page) -> dict[str, Any]:
+    """``BreadcrumbList``: from the language's home page down to ``page``."""
+    trail = list(page.get_ancestors(inclusive=True).filter(depth__gte=2).specific(defer=True))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.seo_title or crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def organization(request, home: Page | None) -> dict[str, Any]:
+    from .models import BrandSettings
+
+    site = Site.find_for_request(request)
+    brand = BrandSettings.for_request(request) if site else None
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": home.title if home else settings.WAGTAIL_SITE_NAME,
+        "url": home.get_full_url(request) if home else absolute(request, "/"),
+        "logo": absolute(request, static("img/favicon.png")),
+    }
+    if brand is not None:
+        same_as = [url for url in (brand.instagram_url, brand.kakao_channel_url) if url]
+        if same_as:
+            data["sameAs"] = same_as
+        if brand.contact_email:
+            data["email"] = brand.contact_email
+    return data
+
+
+def _page_json_ld(request, page: Page, seo: Seo, context) -> list[dict[str, Any]]:
+    """The page type's own JSON-LD (the stories app's page types, the home page)."""
+    from stories.models import FAQPage, ProductPage, StoryPage
+
+    from .models import HomePage
+
+    language = translation.get_language()
+    home = _language_home(request)
+    if isinstance(page, HomePage):
+        website = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": page.title,
+            "url": seo.canonical,
+            "inLanguage": language,
+        }
+        return [website, organization(request, page)]
+    if isinstance(page, StoryPage):
+        article = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": Truncator(page.title).chars(110),
+            "description": seo.description,
+            "inLanguage": language,
+            "mainEntityOfPage": seo.canonical,
+            "datePublished": page.date.isoformat(),
+            "publisher": organization(request, home),
+        }
+        if page.last_published_at:
+            article["dateModified"] = page.last_published_at.isoformat()
+        if seo.image:
+            article["image"] = [seo.image]
+        article["publisher"].pop("@context")
+        return [article]
+    if isinstance(page, ProductPage):
+        from community.selectors import review_summary
+
+        images = [seo.image] if seo.image else []
+        gallery = context.get("gallery")
+        if gallery is None:
+            gallery = page.gallery_images.select_related("image")
+        images += [image_url(request, item.image) for item in gallery]
+        product: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": page.title,
+            "description": plain(page.summary, None),
+            "url": seo.canonical,
+            "brand": {"@type": "Brand", "name": home.title if home else page.title},
+        }
+        if images:
+            product["image"] = images
+        summary = review_summary(page=page, request=request)
+        if summary.count:  # only approved reviews count, and none means no rating at all
+            product["aggregateRating"] = {
+                "@type": "AggregateRating",
+                "ratingValue": summary.average,
+                "reviewCount": summary.count,
+                "bestRating": 5,
+                "worstRating": 1,
+            }
+        return [product]
+    if isinstance(page, FAQPage):
+        answer = " ".join(part for part in (page.short_answer, plain(page.answer, None)) if part)
+        return [
+            {
+                "@context": "https://schema.org",
+                "@type": "FAQPage",
+                "inLanguage": language,
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": page.title,
+                        "acceptedAnswer": {"@type": "Answer", "text": answer},
+                    }
+                ],
+            }
+        ]
+    return []
+
+
+def for_page(request, page: Page, alternates: list[dict], context=None) -> Seo:
+    """Everything ``{% seo_head %}`` shows for a Wagtail page. ``alternates`` are the
+    ``language_alternates`` of the page (which say whether each is a real translation);
+    ``context`` is the page's template context, whose lists (a product's gallery) are reused."""
+    home = _language_home(request)
+    image = social_image(page)
+    seo = Seo(
+        title=page.seo_title or page.title,
+        description=description(page),
+        canonical=page.get_full_url(request),
+        site_name=home.title if home else settings.WAGTAIL_SITE_NAME,
+        locale=OG_LOCALES.get(translation.get_language(), translation.get_language()),
+    )
+    from stories.models import ProductPage, StoryPage
+
+    if isinstance(page, StoryPage):
+        seo.og_type = "article"
+    elif isinstance(page, ProductPage):
+        seo.og_type = "product"
+    if image is not None:
+        seo.image = image_url(request, image)
+        seo.image_alt = getattr(image, "default_alt_text", "") or seo.title
+    translations = [alternate for alternate in alternates if alternate["is_translation"]]
+    seo.alternates = [
+        {"hreflang": alternate["code"], "href": absolute(request, alternate["url"])}
+        for alternate in translations
+    ]
+    default = next((a for a in translations if a["code"] == settings.LANGUAGE_CODE), None) or next(
+        (a for a in translations if a["is_current"]), None
+    )
+    if default is not None and len(translations) > 1:
+        seo.alternates.append({"hreflang": "x-default", "href": absolute(request, default["url"])})
+    seo.alternate_locales = [
+        OG_LOCALES.get(a["code"], a["code"]) for a in translations if not a["is_current"]
+    ]
+    seo.json_ld = _page_json_ld(request, page, seo, context or {})
+    if page.depth > 2:
+        seo.json_ld.append(breadcrumbs(request, page))
+    return seo
+
+
+def for_view(request, alternates: list[dict]) -> Seo:
+    """A view that is not a Wagtail page (search, accounts, community): its own address as
+    canonical (without the query) and the same path in the other language."""
+    home = _language_home(request)
+    seo = Seo(
+        title="",
+        description="",
+        canonical=request.build_absolute_uri(request.path),
+        site_name=home.title if home else settings.WAGTAIL_SITE_NAME,
+    )
+    seo.alternates = [
+        {"hreflang": alternate["code"], "href": absolute(request, alternate["url"])}
+        for alternate in alternates
+    ]
+    return seo

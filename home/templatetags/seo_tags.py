@@ -1,0 +1,22 @@
+"""``{% seo_head %}``: meta description, canonical URL, hreflang alternates, OpenGraph and
+Twitter cards and JSON-LD for the page being shown (see ``home.seo``)."""
+
+from django import template
+from wagtail.models import Page
+
+from .. import seo
+from .dangol_tags import language_alternates
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/seo_head.html", takes_context=True)
+def seo_head(context):
+    request = context["request"]
+    page = context.get("page")
+    alternates = language_alternates(context)
+    if isinstance(page, Page):
+        data = seo.for_page(request, page, alternates, context)
+    else:
+        data = seo.for_view(request, alternates)
+    return {"seo": data}
