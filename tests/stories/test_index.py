@@ -1,8 +1,8 @@
 """The story index: featured first, filters, pagination, feeds and members-only stories."""
 
 import datetime
-import xml.etree.ElementTree as ET
 
+import defusedxml.ElementTree as ET  # xml.etree, hardened
 import pytest
 from wagtail.models import PageViewRestriction
 

@@ -77,11 +77,11 @@ def test_related_stories_query_count_is_independent_of_the_number_of_stories(
     index, category, image, django_assert_num_queries
 ):
     story = StoryPageFactory(parent=index, category=category, tags=["a", "b"])
-    for number in range(3):
+    for _number in range(3):
         StoryPageFactory(parent=index, category=category, tags=["a"], hero_image=image)
     with CaptureQueriesContext(connection) as few:
         related_stories(story=StoryPage.objects.get(pk=story.pk))
-    for number in range(20):
+    for _number in range(20):
         StoryPageFactory(parent=index, category=category, tags=["a", "b"], hero_image=image)
     with django_assert_num_queries(len(few)):
         related_stories(story=StoryPage.objects.get(pk=story.pk))
