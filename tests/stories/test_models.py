@@ -111,3 +111,10 @@ def test_every_field_of_the_story_models_has_a_translation_rule():
     assert _declared(StoryPage)["body"] is TranslatableField
     assert _declared(StoryPage)["featured"] is SynchronizedField
     assert _declared(Author)["name"] is TranslatableField
+
+
+def test_a_korean_title_gets_a_romanised_slug_even_when_the_admin_left_only_dashes(index):
+    # The admin drops what is not ASCII when it fills the slug from a Korean title.
+    story = StoryPageFactory(parent=index, title="목요일 아침의 로스터리", slug="--")
+    assert story.slug == "mogyoil-achimui-loseuteoli"
+    assert StoryPageFactory(parent=index, title="Tea", slug="tea-time").slug == "tea-time"
