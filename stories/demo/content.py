@@ -1019,7 +1019,7 @@ EXTRA_BLOCKS = {
     ],
 }
 
-# A story made after the community's posts exist: it puts a member's approved review in the
+# A story made after the community's posts exist: it puts two members' approved reviews in the
 # spotlight ("post" is filled in by the loader).
 SPOTLIGHT_STORY = {
     "slug": "regulars-of-the-month",
@@ -1040,6 +1040,8 @@ SPOTLIGHT_STORY = {
                 "quote",
                 {"quote": "후기 한 편이 다음 주 로스팅을 바꿉니다.", "attribution": "박도현"},
             ),
+            _p("<p>아쉬웠던 점을 솔직하게 적어 준 후기도 함께 소개합니다.</p>"),
+            ("customer_spotlight", {"heading": "솔직한 후기"}),
             (
                 "call_to_action",
                 {
@@ -1067,6 +1069,8 @@ SPOTLIGHT_STORY = {
                     "attribution": "Park Dohyun",
                 },
             ),
+            _p("<p>We are also featuring a review that honestly told us what could be better.</p>"),
+            ("customer_spotlight", {"heading": "An honest review"}),
             (
                 "call_to_action",
                 {

@@ -152,24 +152,28 @@ class DemoStories:
         """The story that features a member's approved review: after the community's posts."""
         from community.models import Post, PostKind
 
-        post = (
+        posts = list(
             Post.objects.approved()
             .filter(
                 kind=PostKind.REVIEW,
+                level=0,
                 deleted_at__isnull=True,
                 page__slug="mangwon-hojicha",
                 page__locale=self.korean,
             )
-            .order_by("pk")
-            .first()
+            .order_by("pk")[:2]
         )
-        if post is None:
+        if len(posts) < 2:
             return
         story = content.SPOTLIGHT_STORY
         bodies = {}
         for language in ("ko", "en"):
+            chosen = iter(posts)
             bodies[language] = [
-                (kind, {**value, "post": post.pk} if kind == "customer_spotlight" else value)
+                (
+                    kind,
+                    {**value, "post": next(chosen).pk} if kind == "customer_spotlight" else value,
+                )
                 for kind, value in story[language]["body"]
             ]
         index = self.home.get_children().get(slug="stories")
