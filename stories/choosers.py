@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.admin_url_finder import quote
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import chooser as chooser_views
@@ -21,7 +22,7 @@ class PostColumnsMixin:
         return [
             TitleColumn(
                 "title",
-                label=_("Post"),
+                label=pgettext_lazy("post chooser column", "Post"),
                 accessor=post_label,
                 get_url=lambda post: self.append_preserved_url_parameters(
                     reverse(self.chosen_url_name, args=(quote(post.pk),))
