@@ -107,7 +107,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         try:
             listing = story_listing(
                 index=self,
-                user=request.user,
+                request=request,
                 category=request.GET.get("category", ""),
                 tag=request.GET.get("tag", ""),
                 page_number=request.GET.get("page"),

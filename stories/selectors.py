@@ -101,11 +101,6 @@ class Restrictions:
         return stories
 
 
-def is_members_only(page: Page) -> bool:
-    """The page (or an ancestor) is restricted to logged-in users."""
-    return Restrictions.load().is_members_only(page)
-
-
 def _cards(queryset: QuerySet) -> QuerySet:
     """What a story card shows, loaded with the stories."""
     return (
@@ -148,11 +143,11 @@ def story_listing(
     tag: str = "",
     page_number: Any = 1,
     per_page: int = 12,
-    user=None,
+    request=None,
 ) -> StoryListing:
     """The index's stories, featured first and then newest, optionally of one category or
     tag (slugs). Raises ``StoryFilterError`` for a category or tag that does not exist."""
-    restrictions = Restrictions.load()
+    restrictions = Restrictions.for_request(request)
     stories = restrictions.listable(StoryPage.objects.live().child_of(index))
     categories = list(StoryCategory.objects.filter(locale_id=index.locale_id))
     tags = list(
