@@ -40,8 +40,10 @@ class BasePage(Page):
 
     def full_clean(self, *args, **kwargs):
         # Slugs are ASCII so that both languages share them; a Korean title without a slug
-        # gets its romanisation ("목요일은 로스팅 데이" → "mogyoileun-loseuting-dei").
-        if not self.slug and self.title:
+        # gets its romanisation ("목요일은 로스팅 데이" → "mogyoileun-loseuting-dei"). The admin
+        # fills the slug from the title by dropping what is not ASCII, which leaves only
+        # dashes ("--") for a Korean title: that is no slug either.
+        if self.title and not any(character.isalnum() for character in self.slug or ""):
             self.slug = slugify(anyascii(self.title))[:255]
         super().full_clean(*args, **kwargs)
 

@@ -1,7 +1,9 @@
-"""The site's roles, each a Wagtail group with the least permissions it needs.
+"""The site's roles, each a Wagtail group with the least permissions it needs, and the
+publishing workflow between two of them (editors submit, approvers publish).
 
 This is the one place where roles are declared; ``sync_roles`` makes the groups in the database
-match these declarations exactly (it runs after every ``migrate``). Permissions are named
+match these declarations exactly and assigns the publishing workflow to the whole page tree (it
+runs after every ``migrate``). Permissions are named
 ``"app_label.codename"``; a name that does not exist is a configuration error and fails loudly.
 """
 
@@ -10,9 +12,19 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 EDITORS = "Editors"
+APPROVERS = "Approvers"
 MODERATORS = "Moderators"
 SUPPORT = "Support"
 MEMBERS = "Members"
@@ -29,38 +41,45 @@ class Role:
     collection_permissions: tuple[str, ...] = field(default=())
 
 
+EDITOR_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    "wagtail_localize.submit_translation",
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+    "stories.add_storycategory",
+    "stories.change_storycategory",
+    "stories.delete_storycategory",
+    "stories.add_author",
+    "stories.change_author",
+    "stories.delete_author",
+    "stories.view_faqfeedback",
+    "search.view_search_analytics",
+    "community.view_post",
+    "community.answer_officially",
+)
+EDITOR_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
 ROLES: tuple[Role, ...] = (
+    # Editors write and submit pages to the publishing workflow; approvers publish them.
     Role(
         name=EDITORS,
-        permissions=(
-            "wagtailadmin.access_admin",
-            "wagtail_localize.submit_translation",
-            "wagtailredirects.add_redirect",
-            "wagtailredirects.change_redirect",
-            "wagtailredirects.delete_redirect",
-            "stories.add_storycategory",
-            "stories.change_storycategory",
-            "stories.delete_storycategory",
-            "stories.view_faqfeedback",
-            "search.view_search_analytics",
-            "community.view_post",
-            "community.answer_officially",
-        ),
-        page_permissions=(
-            "add_page",
-            "change_page",
-            "publish_page",
-            "lock_page",
-            "unlock_page",
-        ),
-        collection_permissions=(
-            "wagtailimages.add_image",
-            "wagtailimages.change_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.change_document",
-            "wagtaildocs.choose_document",
-        ),
+        permissions=EDITOR_PERMISSIONS,
+        page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
+        collection_permissions=EDITOR_COLLECTION_PERMISSIONS,
+    ),
+    Role(
+        name=APPROVERS,
+        permissions=EDITOR_PERMISSIONS,
+        page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        collection_permissions=EDITOR_COLLECTION_PERMISSIONS,
     ),
     Role(
         name=MODERATORS,
@@ -127,3 +146,35 @@ def sync_roles() -> None:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission
                 )
+
+
+PUBLISHING_WORKFLOW = "Editor submits, approver publishes"
+APPROVAL_TASK = "Approver publishes"
+
+
+@transaction.atomic
+def sync_publishing_workflow() -> Workflow | None:
+    """The workflow every page goes through before it is published: an editor submits it, a
+    member of the Approvers group approves and publishes it (or asks for changes). It is
+    assigned to the root of the page tree, so it covers every language's home page and all
+    pages below. Scheduled publishing (a "go-live" date) works through it: the approved
+    revision goes live at that date."""
+    root_page = Page.get_first_root_node()
+    if root_page is None:
+        return None
+    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
+    task.active = True
+    task.save()
+    task.groups.set([Group.objects.get(name=APPROVERS)])
+
+    workflow, _created = Workflow.objects.get_or_create(name=PUBLISHING_WORKFLOW)
+    workflow.active = True
+    workflow.save()
+    steps = WorkflowTask.objects.filter(workflow=workflow)
+    if list(steps.order_by("sort_order").values_list("task_id", flat=True)) != [task.pk]:
+        steps.delete()
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+    return workflow

@@ -7,7 +7,7 @@ def sync_locales_and_roles(sender, using="default", verbosity=1, **kwargs) -> No
     """After ``migrate``: one Wagtail locale per content language, and the role groups."""
     from wagtail.models import Locale, Page
 
-    from .roles import sync_roles
+    from .roles import sync_publishing_workflow, sync_roles
 
     for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.using(using).get_or_create(language_code=language_code)
@@ -22,6 +22,7 @@ def sync_locales_and_roles(sender, using="default", verbosity=1, **kwargs) -> No
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     sync_roles()
+    sync_publishing_workflow()
 
 
 def invalidate_page_cache(sender, instance, **kwargs) -> None:

@@ -7,6 +7,7 @@ from wagtail.rich_text import RichText
 from home.factories import HomePageFactory
 
 from .models import (
+    Author,
     FAQCategoryPage,
     FAQPage,
     KnowledgeBasePage,
@@ -15,6 +16,8 @@ from .models import (
     StoryCategory,
     StoryIndexPage,
     StoryPage,
+    StoryPageAuthor,
+    StoryPageRelatedStory,
 )
 
 
@@ -24,6 +27,14 @@ class StoryCategoryFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = StoryCategory
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Author {n}")
+    role = "로스터"
+
+    class Meta:
+        model = Author
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -56,6 +67,20 @@ class StoryPageFactory(wagtail_factories.PageFactory):
             self.tags.add(*extracted)
             if create:
                 self.save()
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        """``StoryPageFactory(authors=[author, ...])`` credits the authors in that order."""
+        if extracted:
+            for author in extracted:
+                StoryPageAuthor.objects.create(page=self, author=author)
+
+    @factory.post_generation
+    def related(self, create, extracted, **kwargs):
+        """``StoryPageFactory(related=[story, ...])``: the editor's choice of related stories."""
+        if extracted:
+            for story in extracted:
+                StoryPageRelatedStory.objects.create(page=self, story=story)
 
 
 class ProductIndexPageFactory(wagtail_factories.PageFactory):

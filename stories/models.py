@@ -1,12 +1,15 @@
 import datetime
 
-from django.core.paginator import Paginator
+from django.contrib import messages
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -14,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage
 
 from .blocks import StoryBodyBlock
+from .reading_time import reading_minutes
 
 LISTING_PAGE_SIZE = 12
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -47,8 +51,40 @@ class StoryCategory(TranslatableMixin, models.Model):
         return self.name
 
 
-class StoryIndexPage(BasePage):
-    """All stories of one language, newest first."""
+class Author(TranslatableMixin, models.Model):
+    """A person who writes the brand's stories."""
+
+    name = models.CharField(_("name"), max_length=80)
+    role = models.CharField(
+        _("role"), max_length=80, blank=True, help_text=_("For example: head roaster, founder.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("role"),
+        SynchronizedField("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """All stories of one language: featured first, then newest first; filters and feeds."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
@@ -62,17 +98,50 @@ class StoryIndexPage(BasePage):
     class Meta:
         verbose_name = _("story index")
 
+    @path("")
+    def index(self, request):
+        from .selectors import StoryFilterError, story_listing
+
+        context = self.get_context(request)
+        status = 200
+        try:
+            listing = story_listing(
+                index=self,
+                request=request,
+                category=request.GET.get("category", ""),
+                tag=request.GET.get("tag", ""),
+                page_number=request.GET.get("page"),
+                per_page=LISTING_PAGE_SIZE,
+            )
+        except StoryFilterError as error:
+            listing = None
+            status = 404
+            messages.error(request, error.message)
+        context["listing"] = listing
+        context["stories"] = listing.page if listing else None
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from .feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from .feeds import StoryRssFeed
+
+        return StoryRssFeed(self)(request)
+
+    def feed_urls(self) -> dict[str, str]:
+        return {
+            "atom": self.url + self.reverse_subpage("feed_atom"),
+            "rss": self.url + self.reverse_subpage("feed_rss"),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = (
-            StoryPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("hero_image", "category")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "-pk")
-        )
-        context["stories"] = Paginator(stories, LISTING_PAGE_SIZE).get_page(request.GET.get("page"))
+        context["feed_urls"] = self.feed_urls()
         return context
 
 
@@ -80,6 +149,36 @@ class StoryPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class StoryPageAuthor(Orderable):
+    """An author of a story, in the order the editor gives."""
+
+    page = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="story_authors")
+    author = models.ForeignKey(
+        Author, on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+
+class StoryPageRelatedStory(Orderable):
+    """A story the editor recommends after this one."""
+
+    page = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="related_links")
+    story = models.ForeignKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related story")
+        verbose_name_plural = _("related stories")
 
 
 class StoryPage(BasePage):
@@ -106,6 +205,9 @@ class StoryPage(BasePage):
     )
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True, verbose_name=_("tags"))
     date = models.DateField(_("publication date"), default=datetime.date.today)
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Featured stories come first in the index.")
+    )
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"))
 
     content_panels = [
@@ -113,10 +215,22 @@ class StoryPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("tags"), FieldPanel("date")],
+            [
+                FieldPanel("category"),
+                FieldPanel("tags"),
+                FieldPanel("date"),
+                FieldPanel("featured"),
+            ],
             heading=_("About this story"),
         ),
+        InlinePanel("story_authors", heading=_("Authors"), label=_("author")),
         FieldPanel("body"),
+        InlinePanel(
+            "related_links",
+            heading=_("Related stories"),
+            label=_("related story"),
+            help_text=_("Leave empty to show stories that share this story's tags and category."),
+        ),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
@@ -125,7 +239,10 @@ class StoryPage(BasePage):
         TranslatableField("category"),
         SynchronizedField("tagged_items"),
         SynchronizedField("date"),
+        SynchronizedField("featured"),
+        SynchronizedField("story_authors"),
         TranslatableField("body"),
+        SynchronizedField("related_links"),
     ]
 
     parent_page_types = ["stories.StoryIndexPage"]
@@ -134,6 +251,32 @@ class StoryPage(BasePage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def body_text(self) -> str:
+        """The words of the body, without markup (what a reader reads)."""
+        return " ".join(self.body.stream_block.get_searchable_content(self.body))
+
+    def reading_time(self, language: str | None = None) -> int:
+        """Minutes to read the body, in ``language`` (by default this story's language)."""
+        return reading_minutes(self.body_text(), language or self.locale.language_code)
+
+    def index_url(self, request=None) -> str:
+        """The story index's address: a story's address is its index's plus its slug."""
+        url = self.get_url(request)
+        return url[: -len(self.slug) - 1] if url and url.endswith(f"/{self.slug}/") else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import related_stories, story_authors
+
+        context = super().get_context(request, *args, **kwargs)
+        tags = list(self.tags.all())
+        context["tags"] = tags
+        context["authors"] = story_authors(story=self)
+        context["related_stories"] = related_stories(story=self, tags=tags, request=request)
+        # The page is served in its own language (i18n_patterns), so no locale query.
+        context["reading_time"] = self.reading_time(get_language())
+        context["index_url"] = self.index_url(request)
+        return context
 
 
 class ProductIndexPage(BasePage):

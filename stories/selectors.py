@@ -1,22 +1,32 @@
-"""Reads that pages share: what the home page shows of each section, related items, FAQ
-review dates and helpfulness."""
+"""Reads that pages share: the home page's sections, the story index, authors, related
+stories, products and FAQs, FAQ review dates and helpfulness. Each runs a fixed number of
+queries, however many items there are."""
 
 import datetime
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
-from wagtail.models import Page
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Page, PageViewRestriction
 
 from .models import (
+    Author,
     FAQPage,
     KnowledgeBasePage,
     ProductIndexPage,
     ProductPage,
+    StoryCategory,
     StoryIndexPage,
     StoryPage,
 )
+
+RELATED_STORIES = 3
 
 
 def home_page_sections(*, home: Page) -> dict[str, Any]:
@@ -129,3 +139,224 @@ def with_helpfulness(faqs):
         helpful_no=Count("feedback", filter=Q(feedback__helpful=False)),
         helpful_total=Count("feedback"),
     )
+
+
+# Members-only stories ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Restrictions:
+    """Paths of pages whose privacy restricts their subtree: to logged-in users (members-only
+    stories, listed with a badge) or otherwise (password, groups: never listed)."""
+
+    members_only: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+
+    @classmethod
+    def for_request(cls, request) -> "Restrictions":
+        """Loaded once per request."""
+        if request is None:
+            return cls.load()
+        if not hasattr(request, "_story_restrictions"):
+            request._story_restrictions = cls.load()
+        return request._story_restrictions
+
+    @classmethod
+    def load(cls) -> "Restrictions":
+        members_only, hidden = [], []
+        for restriction_type, path in PageViewRestriction.objects.values_list(
+            "restriction_type", "page__path"
+        ):
+            if restriction_type == PageViewRestriction.LOGIN:
+                members_only.append(path)
+            else:
+                hidden.append(path)
+        return cls(tuple(members_only), tuple(hidden))
+
+    def listable(self, queryset: QuerySet) -> QuerySet:
+        for path in self.hidden:
+            queryset = queryset.exclude(path__startswith=path)
+        return queryset
+
+    def is_hidden(self, page: Page) -> bool:
+        return any(page.path.startswith(path) for path in self.hidden)
+
+    def is_members_only(self, page: Page) -> bool:
+        return any(page.path.startswith(path) for path in self.members_only)
+
+    def mark(self, stories) -> list:
+        stories = list(stories)
+        for story in stories:
+            story.members_only = self.is_members_only(story)
+        return stories
+
+
+def _cards(queryset: QuerySet) -> QuerySet:
+    """What a story card shows, loaded with the stories."""
+    return (
+        queryset.select_related("hero_image", "category")
+        .prefetch_related("hero_image__renditions")
+        .defer_streamfields()
+    )
+
+
+# The story index ---------------------------------------------------------------------------
+
+
+class StoryFilterError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class StoryListing:
+    page: PaginatorPage
+    categories: list[StoryCategory]
+    tags: list[Tag]
+    category: StoryCategory | None = None
+    tag: Tag | None = None
+    query: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def query_prefix(self) -> str:
+        """The filter part of the index's query string, for pagination links."""
+        from urllib.parse import urlencode
+
+        return urlencode(self.query)
+
+
+def story_listing(
+    *,
+    index: StoryIndexPage,
+    category: str = "",
+    tag: str = "",
+    page_number: Any = 1,
+    per_page: int = 12,
+    request=None,
+) -> StoryListing:
+    """The index's stories, featured first and then newest, optionally of one category or
+    tag (slugs). Raises ``StoryFilterError`` for a category or tag that does not exist."""
+    restrictions = Restrictions.for_request(request)
+    stories = restrictions.listable(StoryPage.objects.live().child_of(index))
+    categories = list(StoryCategory.objects.filter(locale_id=index.locale_id))
+    tags = list(
+        Tag.objects.filter(stories_storypagetag_items__content_object__in=stories)
+        .distinct()
+        .order_by("name")
+    )
+    listing_query: dict[str, str] = {}
+    chosen_category = chosen_tag = None
+    if category:
+        chosen_category = next((c for c in categories if c.slug == category), None)
+        if chosen_category is None:
+            raise StoryFilterError(
+                _("There is no story category “%(category)s”.") % {"category": category}
+            )
+        stories = stories.filter(category=chosen_category)
+        listing_query["category"] = category
+    if tag:
+        chosen_tag = next((t for t in tags if t.slug == tag), None)
+        if chosen_tag is None:
+            raise StoryFilterError(_("No story is tagged “%(tag)s”.") % {"tag": tag})
+        stories = stories.filter(tagged_items__tag=chosen_tag)
+        listing_query["tag"] = tag
+    stories = _cards(stories).order_by("-featured", "-date", "-pk")
+    page = Paginator(stories, per_page).get_page(page_number)
+    page.object_list = restrictions.mark(page.object_list)
+    return StoryListing(
+        page=page,
+        categories=categories,
+        tags=tags,
+        category=chosen_category,
+        tag=chosen_tag,
+        query=listing_query,
+    )
+
+
+def feed_stories(*, index: StoryIndexPage, limit: int = 20) -> list[StoryPage]:
+    """The newest stories of the index for its feeds (members-only ones show their intro)."""
+    stories = Restrictions.load().listable(StoryPage.objects.live().child_of(index))
+    return list(
+        stories.select_related("category").defer_streamfields().order_by("-date", "-pk")[:limit]
+    )
+
+
+# One story ---------------------------------------------------------------------------------
+
+
+def story_authors(*, story: StoryPage) -> list[Author]:
+    """The story's authors in the editor's order, each in the story's language when
+    translated."""
+    author_ids = [link.author_id for link in story.story_authors.all()]
+    if not author_ids:
+        return []
+    candidates = Author.objects.filter(
+        translation_key__in=Author.objects.filter(pk__in=author_ids).values("translation_key")
+    ).prefetch_related("photo__renditions")
+    by_pk = {}
+    by_key = {}
+    for author in candidates.select_related("photo"):
+        by_pk[author.pk] = author
+        if author.locale_id == story.locale_id:
+            by_key[author.translation_key] = author
+    authors = []
+    for pk in author_ids:
+        original = by_pk.get(pk)
+        if original is not None:
+            authors.append(by_key.get(original.translation_key, original))
+    return authors
+
+
+def related_stories(
+    *,
+    story: StoryPage,
+    limit: int = RELATED_STORIES,
+    tags: list[Tag] | None = None,
+    request=None,
+) -> list[StoryPage]:
+    """The stories the editor chose (in the story's language), or else the newest stories
+    that share the most tags with it, then its category. ``tags``: the story's tags, when
+    the caller has them already."""
+    restrictions = Restrictions.for_request(request)
+    candidates = restrictions.listable(
+        StoryPage.objects.live().filter(locale_id=story.locale_id).exclude(pk=story.pk)
+    )
+    chosen_ids = [link.story_id for link in story.related_links.all()]
+    if chosen_ids:
+        key_by_pk = dict(
+            StoryPage.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key")
+        )
+        order = {}
+        for pk in chosen_ids:
+            if pk in key_by_pk:
+                order.setdefault(key_by_pk[pk], len(order))
+        chosen = _cards(candidates.filter(translation_key__in=order))
+        return restrictions.mark(sorted(chosen, key=lambda s: order[s.translation_key]))
+
+    tag_ids = [tag.pk for tag in (story.tags.all() if tags is None else tags)]
+    if not tag_ids and story.category_id is None:
+        return []
+    shares = Q(pk__in=[])
+    same_category: Any = Value(0)
+    if tag_ids:
+        shares |= Q(tagged_items__tag_id__in=tag_ids)
+    if story.category_id is not None:
+        shares |= Q(category_id=story.category_id)
+        same_category = Case(
+            When(category_id=story.category_id, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    similar = (
+        candidates.filter(shares)
+        .annotate(
+            shared_tags=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+            ),
+            same_category=same_category,
+        )
+        .order_by("-shared_tags", "-same_category", "-date", "-pk")
+        .distinct()
+    )
+    return restrictions.mark(_cards(similar)[:limit])

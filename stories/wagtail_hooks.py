@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -15,7 +18,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, selectors
-from .models import FAQFeedback, FAQPage, StoryCategory
+from .choosers import approved_post_chooser_viewset
+from .models import Author, FAQFeedback, FAQPage, StoryCategory, StoryPage
+from .selectors import Restrictions
 from .short_links import faq_short_link
 
 
@@ -23,6 +28,13 @@ class StoryCategoryViewSet(SnippetViewSet):
     model = StoryCategory
     icon = "tag"
     list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    list_display = ["name", "role", "locale"]
     search_fields = ["name"]
 
 
@@ -194,3 +206,39 @@ def faq_copy_link_header_button(page, user, view_name, next_url=None):
 @hooks.register("insert_global_admin_js")
 def copy_link_js():
     return format_html('<script src="{}" defer></script>', static("stories/admin-copy-link.js"))
+
+
+register_snippet(AuthorViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_approved_post_chooser():
+    return approved_post_chooser_viewset
+
+
+@hooks.register("before_serve_page", order=-10)
+def members_only_story_teaser(page, request, serve_args, serve_kwargs):
+    """A story restricted to logged-in users shows visitors its title, its introduction and
+    an invitation to log in or join, instead of Wagtail's redirect to the login form. The
+    body is never rendered for them. Members pass on to the story (and to Wagtail's own check,
+    which lets them in)."""
+    if not isinstance(page, StoryPage) or request.user.is_authenticated:
+        return None
+    restrictions = Restrictions.for_request(request)
+    if not restrictions.is_members_only(page) or restrictions.is_hidden(page):
+        return None  # public, or a password or group restriction: Wagtail decides
+    from community.selectors import community_settings
+
+    if community_settings(request).members_only_reading:
+        return None  # the whole site asks for a login first
+    next_query = urlencode({"next": page.url})
+    return TemplateResponse(
+        request,
+        "stories/story_members_only.html",
+        {
+            "page": page,
+            "self": page,
+            "login_url": f"{reverse('account_login')}?{next_query}",
+            "signup_url": f"{reverse('account_signup')}?{next_query}",
+        },
+    )

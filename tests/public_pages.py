@@ -6,8 +6,14 @@ PUBLIC_PAGES = [
     "/en/",
     "/ko/stories/",
     "/en/stories/",
+    "/ko/stories/?category=guides",
+    "/en/stories/?tag=hojicha",
     "/ko/stories/thursday-roasting-day/",
     "/en/stories/three-days-in-jeju/",
+    "/ko/stories/regulars-of-the-month/",  # customer spotlight, call to action
+    "/en/stories/how-to-brew-hojicha/",  # FAQ references
+    "/ko/stories/mr-kims-morning-hojicha/",  # testimonial with a product
+    "/ko/stories/rice-cake-maker-tea/",  # members only: the invitation to log in
     "/ko/products/",
     "/en/products/",
     "/ko/products/mangwon-hojicha/",

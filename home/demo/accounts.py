@@ -27,6 +27,14 @@ DEMO_ACCOUNTS = (
         "editor", "editor@dangol.example", "수민", "이", roles.EDITORS, description="Editors"
     ),
     DemoAccount(
+        "approver",
+        "approver@dangol.example",
+        "도윤",
+        "최",
+        roles.APPROVERS,
+        description="Approvers",
+    ),
+    DemoAccount(
         "moderator",
         "moderator@dangol.example",
         "하늘",

@@ -789,3 +789,297 @@ FAQ_CATEGORIES = [
         ],
     },
 ]
+
+# Authors, credited on the stories below (Korean original, English translation).
+AUTHORS = [
+    {
+        "key": "sumin",
+        "ko": {"name": "이수민", "role": "소담 대표"},
+        "en": {"name": "Lee Sumin", "role": "Founder"},
+    },
+    {
+        "key": "dohyun",
+        "ko": {"name": "박도현", "role": "헤드 로스터"},
+        "en": {"name": "Park Dohyun", "role": "Head roaster"},
+    },
+    {
+        "key": "jia",
+        "ko": {"name": "김지아", "role": "티 가이드"},
+        "en": {"name": "Kim Jia", "role": "Tea guide"},
+    },
+]
+
+STORY_AUTHORS = {
+    "why-we-roast-locally": ["sumin"],
+    "a-shop-made-by-regulars": ["sumin"],
+    "mr-kims-morning-hojicha": ["jia"],
+    "rice-cake-maker-tea": ["jia", "sumin"],
+    "thursday-roasting-day": ["dohyun"],
+    "three-days-in-jeju": ["dohyun", "sumin"],
+    "how-to-brew-hojicha": ["jia"],
+    "cold-brew-green-tea": ["jia", "dohyun"],
+    "what-we-changed": ["sumin"],
+    "regulars-of-the-month": ["jia"],
+}
+
+FEATURED_STORY = "what-we-changed"
+# Restricted to logged-in members: visitors see its introduction and an invitation to join.
+MEMBERS_ONLY_STORY = "rice-cake-maker-tea"
+
+# Blocks added at the end of a story's body, as (type, Korean value, English value). Pages
+# are named by (section slug, page slug) and become the Korean page; readers of the English
+# story see its English translation.
+EXTRA_BLOCKS = {
+    "why-we-roast-locally": [
+        (
+            "product",
+            {"product": ("products", "mangwon-hojicha")},
+            {"product": ("products", "mangwon-hojicha")},
+        ),
+        (
+            "video",
+            {
+                "url": "https://www.youtube.com/watch?v=sodam-roastery",
+                "title": "망원동 로스터리 한 바퀴",
+                "description": "골목 안 작은 로스터리를 2분 동안 둘러봅니다.",
+            },
+            {
+                "url": "https://www.youtube.com/watch?v=sodam-roastery",
+                "title": "A walk around our Mangwon-dong roastery",
+                "description": "Two minutes inside the small roastery in the alley.",
+            },
+        ),
+    ],
+    "mr-kims-morning-hojicha": [
+        (
+            "testimonial",
+            {
+                "quote": "호지차 한 잔을 우리는 3분이 하루 중 제일 조용한 시간이에요.",
+                "name": "김 선생님, 망원동",
+                "product": ("products", "mangwon-hojicha"),
+            },
+            {
+                "quote": "The three minutes it takes to brew a cup of hojicha are the quietest of my day.",
+                "name": "Mr Kim, Mangwon-dong",
+                "product": ("products", "mangwon-hojicha"),
+            },
+        ),
+        (
+            "faq",
+            {"faq": ("faq", "water-temperature")},
+            {"faq": ("faq", "water-temperature")},
+        ),
+    ],
+    "rice-cake-maker-tea": [
+        (
+            "testimonial",
+            {
+                "quote": "구수한 차는 떡의 단맛을 가리지 않고 받쳐 줘요.",
+                "name": "박영숙 사장님, 망원시장",
+                "product": ("products", "barley-brown-rice"),
+            },
+            {
+                "quote": "A nutty tea does not hide the sweetness of rice cake, it holds it up.",
+                "name": "Park Yeongsuk, Mangwon Market",
+                "product": ("products", "barley-brown-rice"),
+            },
+        ),
+        (
+            "product",
+            {"product": ("products", "barley-brown-rice")},
+            {"product": ("products", "barley-brown-rice")},
+        ),
+    ],
+    "thursday-roasting-day": [
+        (
+            "video",
+            {
+                "url": "https://vimeo.com/sodam-thursday",
+                "title": "목요일 로스팅 3분 요약",
+                "description": "찻잎이 호지차가 되기까지를 3분에 담았습니다.",
+            },
+            {
+                "url": "https://vimeo.com/sodam-thursday",
+                "title": "Thursday's roast in three minutes",
+                "description": "From green leaves to hojicha, in three minutes.",
+            },
+        ),
+        (
+            "call_to_action",
+            {
+                "text": "이번 주에 볶은 호지차를 만나 보세요.",
+                "button_label": "망원 호지차 보기",
+                "page": ("products", "mangwon-hojicha"),
+                "url": "",
+            },
+            {
+                "text": "Meet this week's freshly roasted hojicha.",
+                "button_label": "See Mangwon Hojicha",
+                "page": ("products", "mangwon-hojicha"),
+                "url": "",
+            },
+        ),
+    ],
+    "three-days-in-jeju": [
+        (
+            "product",
+            {"product": ("products", "first-flush-green")},
+            {"product": ("products", "first-flush-green")},
+        ),
+        (
+            "testimonial",
+            {
+                "quote": "첫물 녹차를 마시면 봄이 왔다는 게 실감 나요.",
+                "name": "단골 정은 님",
+                "product": ("products", "first-flush-green"),
+            },
+            {
+                "quote": "When I drink the first flush green, I know spring has come.",
+                "name": "Jeong Eun, a regular",
+                "product": ("products", "first-flush-green"),
+            },
+        ),
+    ],
+    "how-to-brew-hojicha": [
+        (
+            "faq",
+            {"faq": ("faq", "resteeping")},
+            {"faq": ("faq", "resteeping")},
+        ),
+        (
+            "faq",
+            {"faq": ("faq", "how-long-tea-keeps")},
+            {"faq": ("faq", "how-long-tea-keeps")},
+        ),
+        (
+            "call_to_action",
+            {
+                "text": "우리는 법이 더 궁금하다면 자주 묻는 질문을 둘러보세요.",
+                "button_label": "차 우리기 FAQ",
+                "page": ("faq", "brewing-storage"),
+                "url": "",
+            },
+            {
+                "text": "More questions about brewing? Browse our FAQ.",
+                "button_label": "Brewing FAQ",
+                "page": ("faq", "brewing-storage"),
+                "url": "",
+            },
+        ),
+    ],
+    "cold-brew-green-tea": [
+        (
+            "faq",
+            {"faq": ("faq", "caffeine-free")},
+            {"faq": ("faq", "caffeine-free")},
+        ),
+        (
+            "video",
+            {
+                "url": "https://tv.naver.com/v/sodam-coldbrew",
+                "title": "냉침 녹차 만들기",
+                "description": "",
+            },
+            {
+                "url": "https://tv.naver.com/v/sodam-coldbrew",
+                "title": "Making cold-brewed green tea",
+                "description": "",
+            },
+        ),
+    ],
+    "what-we-changed": [
+        (
+            "testimonial",
+            {
+                "quote": "종이 상자로 바뀐 뒤로 분리수거가 훨씬 쉬워졌어요.",
+                "name": "단골 지우 님",
+                "product": None,
+            },
+            {
+                "quote": "Since the switch to paper boxes, recycling is so much easier.",
+                "name": "Jiwoo, a regular",
+                "product": None,
+            },
+        ),
+        (
+            "call_to_action",
+            {
+                "text": "여러분의 의견이 다음 변화를 만듭니다. 궁금한 점은 FAQ에서 먼저 찾아보세요.",
+                "button_label": "포장 FAQ 보기",
+                "page": ("faq", "recycling-packaging"),
+                "url": "",
+            },
+            {
+                "text": "Your feedback makes the next change. Check the FAQ for answers first.",
+                "button_label": "Packaging FAQ",
+                "page": ("faq", "recycling-packaging"),
+                "url": "",
+            },
+        ),
+    ],
+}
+
+# A story made after the community's posts exist: it puts two members' approved reviews in the
+# spotlight ("post" is filled in by the loader).
+SPOTLIGHT_STORY = {
+    "slug": "regulars-of-the-month",
+    "category": "customers",
+    "tags": ["regulars", "community", "hojicha"],
+    "days_ago": 1,
+    "image": "morning",
+    "ko": {
+        "title": "이달의 단골 후기",
+        "intro": "커뮤니티에 올라온 후기 가운데 이번 달 소담 팀의 마음을 움직인 글을 소개합니다.",
+        "body": [
+            ("heading", {"text": "이번 달의 후기"}),
+            _p(
+                "<p>매달 커뮤니티에 올라온 후기를 모두 읽고, 한 편을 골라 이야기로 소개합니다. 이번 달에는 망원 호지차의 후기를 골랐습니다.</p>"
+            ),
+            ("customer_spotlight", {"heading": "단골 스포트라이트"}),
+            (
+                "quote",
+                {"quote": "후기 한 편이 다음 주 로스팅을 바꿉니다.", "attribution": "박도현"},
+            ),
+            _p("<p>아쉬웠던 점을 솔직하게 적어 준 후기도 함께 소개합니다.</p>"),
+            ("customer_spotlight", {"heading": "솔직한 후기"}),
+            (
+                "call_to_action",
+                {
+                    "text": "여러분의 후기도 기다립니다.",
+                    "button_label": "망원 호지차 후기 쓰기",
+                    "page": ("products", "mangwon-hojicha"),
+                    "url": "",
+                },
+            ),
+        ],
+    },
+    "en": {
+        "title": "Review of the month",
+        "intro": "Of all the reviews in our community this month, the one that moved the Sodam team.",
+        "body": [
+            ("heading", {"text": "This month's review"}),
+            _p(
+                "<p>Every month we read all the reviews posted in the community and feature one as a story. This month we chose a review of Mangwon Hojicha.</p>"
+            ),
+            ("customer_spotlight", {"heading": "Customer spotlight"}),
+            (
+                "quote",
+                {
+                    "quote": "One review can change next week's roast.",
+                    "attribution": "Park Dohyun",
+                },
+            ),
+            _p("<p>We are also featuring a review that honestly told us what could be better.</p>"),
+            ("customer_spotlight", {"heading": "An honest review"}),
+            (
+                "call_to_action",
+                {
+                    "text": "We are looking forward to your review too.",
+                    "button_label": "Review Mangwon Hojicha",
+                    "page": ("products", "mangwon-hojicha"),
+                    "url": "",
+                },
+            ),
+        ],
+    },
+}

@@ -4,12 +4,13 @@ import datetime
 import random
 import uuid
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.demo.loader import publish
 from home.demo.translation import translate
 from stories.factories import (
+    AuthorFactory,
     FAQCategoryPageFactory,
     FAQPageFactory,
     KnowledgeBasePageFactory,
@@ -20,6 +21,7 @@ from stories.factories import (
     StoryPageFactory,
 )
 from stories.models import (
+    Author,
     FAQFeedback,
     FAQPage,
     FAQRelatedFAQ,
@@ -37,15 +39,30 @@ from . import content, extras
 BLOCK_ID_NAMESPACE = uuid.UUID("7f5f3c1e-4c55-4f5e-9d59-2f3c8f0b7a11")
 
 
-def _stream(blocks: list, *, key: str, images: dict) -> list[dict]:
-    """StreamField data with ids that depend only on the story, so both languages share them."""
+PAGE_FIELDS = {"product", "faq", "page"}  # block fields that name a page (section, slug)
+
+
+def _stream(blocks: list, *, key: str, images: dict, pages=None) -> list[dict]:
+    """StreamField data with ids that depend only on the story, so both languages share them.
+    ``pages`` turns a (section, slug) reference into the Korean page's id."""
     data = []
     for index, (block_type, value) in enumerate(blocks):
         if block_type == "image":
             value = {**value, "image": images[value["image"]].pk}
+        if isinstance(value, dict):
+            value = {
+                name: pages(*field) if name in PAGE_FIELDS and isinstance(field, tuple) else field
+                for name, field in value.items()
+            }
         block_id = str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{key}-{index}"))
         data.append({"type": block_type, "value": value, "id": block_id})
     return data
+
+
+def _with_extras(story: dict, language: str) -> list:
+    extras = content.EXTRA_BLOCKS.get(story["slug"], [])
+    position = 1 if language == "ko" else 2
+    return story[language]["body"] + [(extra[0], extra[position]) for extra in extras]
 
 
 class DemoStories:
@@ -59,13 +76,28 @@ class DemoStories:
         self.english = Locale.objects.get(language_code="en")
 
     def load(self) -> None:
-        categories = self.categories()
-        self.stories(categories)
         self.products()
         self.faqs()
+        self.categories_by_slug = self.categories()
+        self.authors_by_key = self.authors()
+        self.stories(self.categories_by_slug)
         self.product_extras()
         self.faq_relations()
         self.feedback()
+
+    def _korean_page_id(self, section: str, slug: str) -> int:
+        section_page = self.home.get_children().get(slug=section)
+        return section_page.get_descendants(inclusive=True).get(slug=slug).pk
+
+    def authors(self) -> dict[str, Author]:
+        authors = {}
+        for entry in content.AUTHORS:
+            author = Author.objects.filter(name=entry["ko"]["name"], locale=self.korean).first()
+            if author is None:
+                author = AuthorFactory(locale=self.korean, **entry["ko"])
+            translate(author, entry["en"], locale=self.english, user=self.editor)
+            authors[entry["key"]] = author
+        return authors
 
     def _page(self, factory, *, parent: Page, slug: str, korean: dict, english: dict, **fields):
         page = parent.get_children().filter(slug=slug).specific().first()
@@ -98,27 +130,76 @@ class DemoStories:
             english=section["en"],
             show_in_menus=True,
         )
-        today = datetime.date.today()
+        self.story_index = index
         for story in content.STORIES:
-            key = story["slug"]
-            days_ago = story["days_ago"] + self.rng.randint(0, 3)
-            self._page(
-                StoryPageFactory,
-                parent=index,
-                slug=key,
-                korean={
-                    **story["ko"],
-                    "body": _stream(story["ko"]["body"], key=key, images=self.images),
-                },
-                english={
-                    **story["en"],
-                    "body": _stream(story["en"]["body"], key=key, images=self.images),
-                },
-                category=categories[story["category"]],
-                hero_image=self.images[story["image"]],
-                date=today - datetime.timedelta(days=days_ago),
-                tags=story["tags"],
+            self._story(story, index=index, categories=categories)
+
+    def _story(self, story: dict, *, index: Page, categories: dict, ko_body=None, en_body=None):
+        key = story["slug"]
+        days_ago = story["days_ago"] + self.rng.randint(0, 3)  # drawn on every run alike
+        existing = index.get_children().filter(slug=key).first()
+        if existing is not None:
+            return existing.specific
+        stream = {"key": key, "images": self.images, "pages": self._korean_page_id}
+        page = self._page(
+            StoryPageFactory,
+            parent=index,
+            slug=key,
+            korean={**story["ko"], "body": _stream(ko_body or _with_extras(story, "ko"), **stream)},
+            english={
+                **story["en"],
+                "body": _stream(en_body or _with_extras(story, "en"), **stream),
+            },
+            category=categories[story["category"]],
+            hero_image=self.images[story["image"]],
+            date=datetime.date.today() - datetime.timedelta(days=days_ago),
+            tags=story["tags"],
+            featured=key == content.FEATURED_STORY,
+            authors=[self.authors_by_key[k] for k in content.STORY_AUTHORS.get(key, [])],
+        )
+        if key == content.MEMBERS_ONLY_STORY:
+            for version in StoryPage.objects.filter(translation_key=page.translation_key):
+                PageViewRestriction.objects.get_or_create(
+                    page=version, restriction_type=PageViewRestriction.LOGIN
+                )
+        return page
+
+    def spotlight_story(self) -> None:
+        """The story that features a member's approved review: after the community's posts."""
+        from community.models import Post, PostKind
+
+        posts = list(
+            Post.objects.approved()
+            .filter(
+                kind=PostKind.REVIEW,
+                level=0,
+                deleted_at__isnull=True,
+                page__slug="mangwon-hojicha",
+                page__locale=self.korean,
             )
+            .order_by("pk")[:2]
+        )
+        if len(posts) < 2:
+            return
+        story = content.SPOTLIGHT_STORY
+        bodies = {}
+        for language in ("ko", "en"):
+            chosen = iter(posts)
+            bodies[language] = [
+                (
+                    kind,
+                    {**value, "post": next(chosen).pk} if kind == "customer_spotlight" else value,
+                )
+                for kind, value in story[language]["body"]
+            ]
+        index = self.home.get_children().get(slug="stories")
+        self._story(
+            story,
+            index=index,
+            categories=self.categories_by_slug,
+            ko_body=bodies["ko"],
+            en_body=bodies["en"],
+        )
 
     def products(self) -> None:
         section = content.SECTIONS["products"]

@@ -15,17 +15,18 @@ pytestmark = pytest.mark.django_db
 def test_every_role_group_exists():
     assert set(Group.objects.values_list("name", flat=True)) >= {
         roles.EDITORS,
+        roles.APPROVERS,
         roles.MODERATORS,
         roles.SUPPORT,
         roles.MEMBERS,
     }
 
 
-def test_only_editors_have_page_permissions():
+def test_only_editors_and_approvers_have_page_permissions():
     groups_with_page_permissions = set(
         GroupPagePermission.objects.values_list("group__name", flat=True)
     )
-    assert groups_with_page_permissions == {roles.EDITORS}
+    assert groups_with_page_permissions == {roles.EDITORS, roles.APPROVERS}
 
 
 def test_sync_roles_removes_permissions_nobody_declared():
@@ -50,7 +51,12 @@ def story(home):
 
 @pytest.mark.parametrize(
     ("group", "can_edit"),
-    [(roles.EDITORS, True), (roles.MODERATORS, False), (roles.SUPPORT, False)],
+    [
+        (roles.EDITORS, True),
+        (roles.APPROVERS, True),
+        (roles.MODERATORS, False),
+        (roles.SUPPORT, False),
+    ],
 )
 def test_only_editors_can_edit_stories_in_the_admin(client, story, group, can_edit):
     client.force_login(UserFactory(groups=[group]))
@@ -70,6 +76,9 @@ def test_members_have_no_admin_access(client):
     assert response["Location"].startswith("/admin/login/")
 
 
-def test_editor_can_publish(story):
+def test_editors_submit_and_approvers_publish(story):
     editor = UserFactory(groups=[roles.EDITORS])
-    assert story.permissions_for_user(editor).can_publish()
+    approver = UserFactory(groups=[roles.APPROVERS])
+    assert story.permissions_for_user(editor).can_edit()
+    assert not story.permissions_for_user(editor).can_publish()
+    assert story.permissions_for_user(approver).can_publish()

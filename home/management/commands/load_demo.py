@@ -40,13 +40,17 @@ class Command(BaseCommand):
             self.stdout.write("Pictures…")
             images = ensure_demo_images(seed=seed, scale=settings.DANGOL_DEMO_IMAGE_SCALE)
             self.stdout.write("Home page…")
-            home = ensure_home(content=stories_content.HOME, images=images, editor=users["editor"])
+            home = ensure_home(
+                content=stories_content.HOME, images=images, editor=users["approver"]
+            )
             self.stdout.write("Stories, products and FAQs…")
-            DemoStories(
-                home=home, images=images, editor=users["editor"], rng=rng, stdout=self.stdout
-            ).load()
+            demo_stories = DemoStories(
+                home=home, images=images, editor=users["approver"], rng=rng, stdout=self.stdout
+            )
+            demo_stories.load()
             self.stdout.write("Community members and posts…")
             DemoCommunity(users=users, rng=rng, stdout=self.stdout).load()
+            demo_stories.spotlight_story()
             self.stdout.write("Search index…")
             rebuild_search_index()
         self.stdout.write(self.style.SUCCESS("The demo site is ready."))
