@@ -117,3 +117,6 @@ def pytest_sessionfinish(session, exitstatus):
     media_root = str(getattr(settings, "MEDIA_ROOT", ""))
     if "dangol-test-media-" in media_root:
         shutil.rmtree(media_root, ignore_errors=True)
+    test_database = str(settings.DATABASES["default"].get("TEST", {}).get("NAME") or "")
+    if "dangol-test-db-" in test_database:
+        shutil.rmtree(Path(test_database).parent, ignore_errors=True)

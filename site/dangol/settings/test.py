@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 
@@ -22,5 +23,10 @@ DANGOL_PAGE_CACHE_SECONDS = 0  # the page cache's own tests switch it on
 DANGOL_DEMO_IMAGE_SCALE = 0.25  # small demo pictures: cheap renditions
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Tests use an in-memory database; WAL does not apply there.
-    DATABASES["default"]["OPTIONS"].pop("init_command", None)
+    # A file rather than memory: with an in-memory database a live server's threads all share
+    # the test's one connection, so concurrent requests would not be concurrent at all. With a
+    # file each thread has its own connection, and WAL and the busy timeout apply as they do in
+    # production.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.mkdtemp(prefix="dangol-test-db-")) / "test.sqlite3")
+    }
