@@ -150,6 +150,12 @@ else:
     EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
     EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# What actually delivers mail. Production sets EMAIL_BACKEND to home.mail.QueuedEmailBackend,
+# which uses this backend and keeps what it cannot send for `deliver_queued_email`.
+DANGOL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+DANGOL_EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=10)
+DANGOL_EMAIL_RETRY_BASE_SECONDS = 60  # then 2, 4, 8… minutes
+DANGOL_EMAIL_RETRY_MAX_SECONDS = 6 * 3600
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Dangol <hello@dangol.example>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_TIMEOUT = 10
