@@ -108,9 +108,7 @@ def test_a_staff_answer_is_posted_while_the_mail_server_is_down(
         name: form.initial[name]
         for name in ("content_type", "object_pk", "timestamp", "security_hash")
     }
-    data.update(
-        reply_to=question.pk, kind="reply", honeypot="", comment="주문 다음 날 출발합니다."
-    )
+    data.update(reply_to=question.pk, kind="reply", honeypot="", comment="주문 다음 날 출발합니다.")
     with caplog.at_level(logging.WARNING, logger="home.mail"):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post("/ko/community/posts/", data)
@@ -207,9 +205,7 @@ def test_a_working_server_gets_the_mail_at_once(settings):
 def test_the_queue_cannot_deliver_through_itself(settings):
     from django.core.exceptions import ImproperlyConfigured
 
-    settings.EMAIL_BACKEND = settings.DANGOL_EMAIL_DELIVERY_BACKEND = (
-        "home.mail.QueuedEmailBackend"
-    )
+    settings.EMAIL_BACKEND = settings.DANGOL_EMAIL_DELIVERY_BACKEND = "home.mail.QueuedEmailBackend"
     with pytest.raises(ImproperlyConfigured):
         EmailMultiAlternatives("제목", "본문", to=["a@dangol.example"]).send()
 

@@ -285,6 +285,10 @@ LOGGING = {
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="dangol")
 ELASTICSEARCH_TIMEOUT = min(env.float("ELASTICSEARCH_TIMEOUT", default=2.0), 2.0)
+# Searches per visitor's address (the search page and GET /api/search/ together), and
+# autocompletions, which come as the visitor types.
+DANGOL_SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
+DANGOL_SEARCH_SUGGEST_RATE_LIMIT = env.str("SEARCH_SUGGEST_RATE_LIMIT", default="240/m")
 # Background work (search indexing): run at once in-process unless a worker backend is named.
 TASKS = {
     "default": {
