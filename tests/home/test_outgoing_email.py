@@ -60,17 +60,17 @@ def later(minutes: int) -> datetime.datetime:
 def test_signup_succeeds_and_its_email_is_queued_then_delivered(
     client, home, smtp_down, caplog, django_capture_on_commit_callbacks
 ):
-    with caplog.at_level(logging.WARNING, logger="home.mail"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                "/ko/accounts/signup/",
-                {
-                    "email": "sora@dangol.example",
-                    "display_name": "소라",
-                    "password1": PASSWORD,
-                    "password2": PASSWORD,
-                },
-            )
+    signup = {
+        "email": "sora@dangol.example",
+        "display_name": "소라",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    with (
+        caplog.at_level(logging.WARNING, logger="home.mail"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post("/ko/accounts/signup/", signup)
     assert response.status_code == 302
     assert response["Location"] == "/ko/accounts/confirm-email/"
     queued = OutgoingEmail.objects.get()
@@ -109,9 +109,11 @@ def test_a_staff_answer_is_posted_while_the_mail_server_is_down(
         for name in ("content_type", "object_pk", "timestamp", "security_hash")
     }
     data.update(reply_to=question.pk, kind="reply", honeypot="", comment="주문 다음 날 출발합니다.")
-    with caplog.at_level(logging.WARNING, logger="home.mail"):
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post("/ko/community/posts/", data)
+    with (
+        caplog.at_level(logging.WARNING, logger="home.mail"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post("/ko/community/posts/", data)
     assert response.status_code == 302
     assert "#post-" in response["Location"]
     queued = OutgoingEmail.objects.get()
