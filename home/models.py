@@ -96,8 +96,10 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from stories.selectors import home_page_sections
 
+        from .templatetags.dangol_tags import section_pages
+
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(home=self))
+        context.update(home_page_sections(home=self, children=section_pages(request, self)))
         return context
 
 
