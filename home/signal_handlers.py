@@ -32,6 +32,8 @@ def invalidate_page_cache(sender, instance, **kwargs) -> None:
     from . import page_cache
 
     meta = instance._meta
+    if meta.label in settings.DANGOL_PAGE_CACHE_IGNORED_MODELS:
+        return
     if (
         isinstance(instance, Page)
         or meta.app_label in settings.DANGOL_PAGE_CACHE_APPS

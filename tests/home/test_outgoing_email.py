@@ -234,3 +234,13 @@ def test_superusers_see_the_queue_read_only_in_the_admin(client, smtp_down):
         302,
         403,
     )
+
+
+def test_queueing_an_email_leaves_cached_pages_alone(smtp_down):
+    from home import page_cache
+
+    generation = page_cache._generation()
+    EmailMultiAlternatives("제목", "본문", to=["a@dangol.example"]).send()
+    deliver_queued_email(now=later(5))
+    assert OutgoingEmail.objects.get().attempts == 2
+    assert page_cache._generation() == generation

@@ -136,6 +136,8 @@ DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # (Not image renditions: rendering a page creates them.)
 DANGOL_PAGE_CACHE_APPS = {"home", "stories", "community", "taggit"}
 DANGOL_PAGE_CACHE_MODELS = {"wagtailcore.Site", "wagtailcore.Locale", "wagtailimages.Image"}
+# ... except these, which never show on a page.
+DANGOL_PAGE_CACHE_IGNORED_MODELS = {"home.OutgoingEmail"}
 
 # Email: EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path) or the
 # usual Django EMAIL_* variables; printed to the console when nothing is configured.
