@@ -9,6 +9,7 @@ import socket
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.core.management import call_command
 from django.forms.models import model_to_dict
@@ -28,6 +29,14 @@ pytestmark = pytest.mark.django_db
 
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """allauth keeps its rate limits and email cooldowns in the cache: leave none behind."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -61,8 +70,8 @@ def test_signup_succeeds_and_its_email_is_queued_then_delivered(
     client, home, smtp_down, caplog, django_capture_on_commit_callbacks
 ):
     signup = {
-        "email": "sora@dangol.example",
-        "display_name": "소라",
+        "email": "hana@dangol.example",
+        "display_name": "하나",
         "password1": PASSWORD,
         "password2": PASSWORD,
     }
@@ -74,21 +83,21 @@ def test_signup_succeeds_and_its_email_is_queued_then_delivered(
     assert response.status_code == 302
     assert response["Location"] == "/ko/accounts/confirm-email/"
     queued = OutgoingEmail.objects.get()
-    assert queued.to == ["sora@dangol.example"]
+    assert queued.to == ["hana@dangol.example"]
     assert queued.status == OutgoingEmail.Status.QUEUED and queued.attempts == 1
     assert "ConnectionRefusedError" in queued.last_error
     assert "/ko/accounts/confirm-email/" in queued.body
     assert mail.outbox == []
     [record] = caplog.records
     assert record.levelno == logging.WARNING
-    assert f"Email {queued.pk} to sora@dangol.example not sent" in record.getMessage()
+    assert f"Email {queued.pk} to hana@dangol.example not sent" in record.getMessage()
 
     smtp_comes_back(smtp_down)
     assert deliver_queued_email().sent == 0  # not due yet
     report = deliver_queued_email(now=later(2))
     assert (report.sent, report.retry_later, report.given_up) == (1, 0, 0)
     [delivered] = mail.outbox
-    assert delivered.to == ["sora@dangol.example"]
+    assert delivered.to == ["hana@dangol.example"]
     assert delivered.subject == queued.subject and delivered.body == queued.body
     queued.refresh_from_db()
     assert queued.status == OutgoingEmail.Status.SENT and queued.sent_at is not None

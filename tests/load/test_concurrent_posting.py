@@ -26,7 +26,7 @@ from community.factories import MemberFactory
 from community.models import Post
 from stories.factories import StoryPageFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MEMBERS = 50
 TIMEOUT = 120  # seconds per request: generous, the machine may be busy; never asserted on
@@ -63,7 +63,7 @@ class RoomyLiveServerThread(LiveServerThread):
 
 
 @pytest.fixture
-def roomy_live_server(transactional_db):
+def roomy_live_server():
     """pytest-django's live server with a longer connection queue. Each request thread opens
     its own database connection, as in production (the test database is a file, not memory)."""
     for connection in connections.all():

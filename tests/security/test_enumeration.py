@@ -28,6 +28,12 @@ FORMS = [
 ]  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def no_limits_left_behind():
+    yield
+    cache.clear()  # allauth's cooldowns for these addresses must not reach other tests
+
+
 @pytest.fixture
 def registered(home):
     member = MemberFactory(username="jiwoo", email=KNOWN)
