@@ -118,5 +118,6 @@ def pytest_sessionfinish(session, exitstatus):
     if "dangol-test-media-" in media_root:
         shutil.rmtree(media_root, ignore_errors=True)
     test_database = str(settings.DATABASES["default"].get("TEST", {}).get("NAME") or "")
-    if "dangol-test-db-" in test_database:
-        shutil.rmtree(Path(test_database).parent, ignore_errors=True)
+    if "dangol-test-" in test_database:  # WAL files a crashed connection may have left
+        for suffix in ("-wal", "-shm"):
+            Path(test_database + suffix).unlink(missing_ok=True)

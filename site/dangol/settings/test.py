@@ -29,6 +29,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the test's one connection, so concurrent requests would not be concurrent at all. With a
     # file each thread has its own connection, and WAL and the busy timeout apply as they do in
     # production.
+    # One file per test process, removed by the test run when it ends.
     DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.mkdtemp(prefix="dangol-test-db-")) / "test.sqlite3")
+        "NAME": str(Path(tempfile.gettempdir()) / f"dangol-test-{os.getpid()}.sqlite3")
     }
