@@ -8,7 +8,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
         from . import signal_handlers
+        from .models import OutgoingEmail
+        from .permissions import SuperusersMayLook
+
+        register_permission_policy(OutgoingEmail, SuperusersMayLook(OutgoingEmail))
 
         post_migrate.connect(signal_handlers.sync_locales_and_roles, sender=self)
         post_save.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-save")

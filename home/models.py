@@ -99,8 +99,10 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from stories.selectors import home_page_sections
 
+        from .templatetags.dangol_tags import section_pages
+
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(home=self))
+        context.update(home_page_sections(home=self, children=section_pages(request, self)))
         return context
 
 
@@ -120,3 +122,47 @@ class BrandSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("brand settings")
+
+
+class OutgoingEmail(models.Model):
+    """An email the mail server did not take, kept as JSON (never pickled) until a retry
+    delivers it or the attempts run out. ``home.mail`` writes and delivers these."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for a retry")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Given up")
+
+    created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
+    subject = models.TextField(_("subject"), blank=True)
+    from_email = models.CharField(_("from"), max_length=320)
+    to = models.JSONField(_("to"), default=list)
+    cc = models.JSONField(default=list)
+    bcc = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list)
+    body = models.TextField(_("text"), blank=True)
+    # [[content, mimetype], …], e.g. the HTML version of the message.
+    alternatives = models.JSONField(default=list)
+    headers = models.JSONField(default=dict)
+    # [{"filename", "mimetype", "content" (base64)}, …]
+    attachments = models.JSONField(default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveIntegerField(_("failed attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), db_index=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"
+
+    @property
+    def recipients(self) -> str:
+        return ", ".join([*self.to, *self.cc, *self.bcc])

@@ -4,9 +4,12 @@ Bad parameters answer 400 with ``{"error": {"parameter": …, "message": …}}``
 in the visitor's language (``Accept-Language`` or the language cookie).
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
+
+from home.ratelimit import RateLimited, client_ip, hit
 
 from . import selectors, services
 from .documents import LIMITED_NOTICE
@@ -18,12 +21,29 @@ def _error(form) -> JsonResponse:
     return JsonResponse({"error": {"parameter": parameter, "message": errors[0]}}, status=400)
 
 
+def _rate_limited(request, scope: str, rate: str) -> JsonResponse | None:
+    """429 with Retry-After when this address searched too often, else None."""
+    try:
+        hit(scope, client_ip(request), rate)
+    except RateLimited as limited:
+        response = JsonResponse(
+            {"error": {"parameter": None, "message": limited.message}},
+            status=429,
+            json_dumps_params={"ensure_ascii": False},
+        )
+        response["Retry-After"] = str(limited.retry_after)
+        return response
+    return None
+
+
 def _locale(form) -> str:
     return form.cleaned_data.get("locale") or translation.get_language()
 
 
 @require_GET
 def search_api(request):
+    if limited := _rate_limited(request, "search", settings.DANGOL_SEARCH_RATE_LIMIT):
+        return limited
     form = ApiSearchForm(request.GET)
     if not form.is_valid():
         return _error(form)
@@ -56,6 +76,10 @@ def search_api(request):
 
 @require_GET
 def suggest_api(request):
+    if limited := _rate_limited(
+        request, "search-suggest", settings.DANGOL_SEARCH_SUGGEST_RATE_LIMIT
+    ):
+        return limited
     form = SuggestForm(request.GET)
     if not form.is_valid():
         return _error(form)

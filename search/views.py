@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
+
+from home import ratelimit
 
 from . import selectors, services
 from .documents import LIMITED_NOTICE
@@ -24,6 +27,11 @@ def type_labels() -> dict[str, str]:
 @require_GET
 def search_page(request):
     """``/<lang>/search/?q=…&type=…&page=…``: results in the visitor's language."""
+    if request.GET.get("q", "").strip():
+        try:
+            ratelimit.hit("search", ratelimit.client_ip(request), settings.DANGOL_SEARCH_RATE_LIMIT)
+        except ratelimit.RateLimited as limited:
+            return ratelimit.rate_limited_response(request, limited)
     locale = translation.get_language()
     form = SearchForm(request.GET)
     context = {"form": form, "query": request.GET.get("q", ""), "type_choices": type_choices()}

@@ -9,7 +9,19 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -29,12 +41,28 @@ from .models import (
 RELATED_STORIES = 3
 
 
-def home_page_sections(*, home: Page) -> dict[str, Any]:
-    """The latest stories, the products and a few FAQs under one language's home page."""
+def unrestricted():
+    """Pages without a view restriction on themselves or an ancestor, as a condition inside
+    the query (Wagtail's ``.public()`` runs a query of its own each time it is used)."""
+    restrictions_above = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return ~Exists(restrictions_above)
+
+
+def home_page_sections(*, home: Page, children: list[Page] | None = None) -> dict[str, Any]:
+    """The latest stories, the products and a few FAQs under one language's home page, and
+    the section pages they belong to (one query each, whatever the number of items).
+    ``children``: the home page's live children, specific, when the caller has them."""
+    if children is None:
+        children = list(home.get_children().live().specific(defer=True))
+    sections: dict[type, Page] = {}
+    for child in children:
+        sections.setdefault(type(child), child)
     return {
         "latest_stories": list(
             StoryPage.objects.live()
-            .public()
+            .filter(unrestricted())
             .descendant_of(home)
             .select_related("hero_image", "category")
             .prefetch_related("hero_image__renditions")
@@ -42,16 +70,18 @@ def home_page_sections(*, home: Page) -> dict[str, Any]:
         ),
         "products": list(
             ProductPage.objects.live()
-            .public()
+            .filter(unrestricted())
             .descendant_of(home)
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")[:4]
         ),
-        "faqs": list(FAQPage.objects.live().public().descendant_of(home).order_by("path")[:5]),
-        "story_index": StoryIndexPage.objects.live().child_of(home).first(),
-        "product_index": ProductIndexPage.objects.live().child_of(home).first(),
-        "knowledge_base": KnowledgeBasePage.objects.live().child_of(home).first(),
+        "faqs": list(
+            FAQPage.objects.live().filter(unrestricted()).descendant_of(home).order_by("path")[:5]
+        ),
+        "story_index": sections.get(StoryIndexPage),
+        "product_index": sections.get(ProductIndexPage),
+        "knowledge_base": sections.get(KnowledgeBasePage),
     }
 
 

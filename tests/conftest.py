@@ -117,3 +117,7 @@ def pytest_sessionfinish(session, exitstatus):
     media_root = str(getattr(settings, "MEDIA_ROOT", ""))
     if "dangol-test-media-" in media_root:
         shutil.rmtree(media_root, ignore_errors=True)
+    test_database = str(settings.DATABASES["default"].get("TEST", {}).get("NAME") or "")
+    if "dangol-test-" in test_database:  # WAL files a crashed connection may have left
+        for suffix in ("-wal", "-shm"):
+            Path(test_database + suffix).unlink(missing_ok=True)

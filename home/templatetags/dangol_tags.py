@@ -16,6 +16,23 @@ def _request_cache(request, key, compute):
     return cache[key]
 
 
+def _home_translations(request) -> dict[str, Page]:
+    """The site's live home page in each language, by language code (one query a request)."""
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        return {
+            page.locale.language_code: page
+            for page in site.root_page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+
+    return _request_cache(request, "home_translations", compute)
+
+
 @register.simple_tag(takes_context=True)
 def language_home(context):
     """The home page of the active language (the site's root page or its translation)."""
@@ -23,9 +40,21 @@ def language_home(context):
 
     def compute():
         site = Site.find_for_request(request)
-        return site.root_page.localized if site else None
+        if site is None:
+            return None
+        return _home_translations(request).get(translation.get_language(), site.root_page)
 
     return _request_cache(request, "language_home", compute)
+
+
+def section_pages(request, home: Page) -> list[Page]:
+    """The live children of a home page, specific but with their own fields deferred; the
+    header's menu and the home page's section links share this one query."""
+    return _request_cache(
+        request,
+        f"section_pages:{home.pk}",
+        lambda: list(home.get_children().live().specific(defer=True)),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -33,13 +62,9 @@ def main_menu(context):
     """The section pages shown in the header, in the active language."""
     request = context["request"]
     home = language_home(context)
-
-    def compute():
-        if home is None:
-            return []
-        return list(home.get_children().live().in_menu().specific(defer=True))
-
-    return _request_cache(request, "main_menu", compute)
+    if home is None:
+        return []
+    return [page for page in section_pages(request, home) if page.show_in_menus]
 
 
 @register.simple_tag(takes_context=True)
@@ -56,17 +81,14 @@ def language_alternates(context):
         current = translation.get_language()
         alternates = []
         if isinstance(page, Page):
-            translations = {
-                p.locale.language_code: p
-                for p in page.get_translations(inclusive=True).live().select_related("locale")
-            }
-            site = Site.find_for_request(request)
-            homes = {
-                p.locale.language_code: p
-                for p in site.root_page.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
-            }
+            homes = _home_translations(request)
+            if any(home.translation_key == page.translation_key for home in homes.values()):
+                translations = homes  # a home page: its translations are the homes
+            else:
+                translations = {
+                    p.locale.language_code: p
+                    for p in page.get_translations(inclusive=True).live().select_related("locale")
+                }
         for code, name in settings.LANGUAGES:
             if isinstance(page, Page):
                 target = translations.get(code)

@@ -137,7 +137,7 @@ DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 DANGOL_PAGE_CACHE_APPS = {"home", "stories", "community", "taggit"}
 DANGOL_PAGE_CACHE_MODELS = {"wagtailcore.Site", "wagtailcore.Locale", "wagtailimages.Image"}
 # …except these, which never show on a public page (a visitor's vote must not empty the cache).
-DANGOL_PAGE_CACHE_IGNORED_MODELS = {"stories.FAQFeedback"}
+DANGOL_PAGE_CACHE_IGNORED_MODELS = {"stories.FAQFeedback", "home.OutgoingEmail"}
 
 # Email: EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path) or the
 # usual Django EMAIL_* variables; printed to the console when nothing is configured.
@@ -152,6 +152,12 @@ else:
     EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
     EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# What actually delivers mail. Production sets EMAIL_BACKEND to home.mail.QueuedEmailBackend,
+# which uses this backend and keeps what it cannot send for `deliver_queued_email`.
+DANGOL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+DANGOL_EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=10)
+DANGOL_EMAIL_RETRY_BASE_SECONDS = 60  # then 2, 4, 8… minutes
+DANGOL_EMAIL_RETRY_MAX_SECONDS = 6 * 3600
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Dangol <hello@dangol.example>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_TIMEOUT = 10
@@ -223,6 +229,10 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are served by the application (permission checks, a "default-src 'none'" CSP and
+# nosniff on every download) and always as attachments, PDFs included: never shown inline.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 # Raster formats only: an SVG upload could carry script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -281,6 +291,10 @@ LOGGING = {
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="dangol")
 ELASTICSEARCH_TIMEOUT = min(env.float("ELASTICSEARCH_TIMEOUT", default=2.0), 2.0)
+# Searches per visitor's address (the search page and GET /api/search/ together), and
+# autocompletions, which come as the visitor types.
+DANGOL_SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
+DANGOL_SEARCH_SUGGEST_RATE_LIMIT = env.str("SEARCH_SUGGEST_RATE_LIMIT", default="240/m")
 # Background work (search indexing): run at once in-process unless a worker backend is named.
 TASKS = {
     "default": {

@@ -29,3 +29,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 DANGOL_DEMO_ALLOWED = env.bool("DANGOL_DEMO_ALLOWED", default=False)
+
+# Mail the server cannot take now is kept and retried by `manage.py deliver_queued_email`
+# (DANGOL_EMAIL_DELIVERY_BACKEND, from EMAIL_URL, does the sending).
+EMAIL_BACKEND = "home.mail.QueuedEmailBackend"

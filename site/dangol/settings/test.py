@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 
@@ -19,8 +20,16 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["*"]
 DANGOL_PAGE_CACHE_SECONDS = 0  # the page cache's own tests switch it on
+# The suite searches often from one address; the rate limits' own tests set real rates.
+DANGOL_SEARCH_RATE_LIMIT = DANGOL_SEARCH_SUGGEST_RATE_LIMIT = "100000/m"
 DANGOL_DEMO_IMAGE_SCALE = 0.25  # small demo pictures: cheap renditions
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Tests use an in-memory database; WAL does not apply there.
-    DATABASES["default"]["OPTIONS"].pop("init_command", None)
+    # A file rather than memory: with an in-memory database a live server's threads all share
+    # the test's one connection, so concurrent requests would not be concurrent at all. With a
+    # file each thread has its own connection, and WAL and the busy timeout apply as they do in
+    # production.
+    # One file per test process, removed by the test run when it ends.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"dangol-test-{os.getpid()}.sqlite3")
+    }
