@@ -149,7 +149,7 @@ class DemoModeration:
             owner=self.users["editor"],
         )
         home.add_child(instance=page)
-        page = publish(page, self.users["editor"])
+        page = publish(page, self.users["approver"])
         english_rules = [
             {
                 "type": "rule",
@@ -166,7 +166,7 @@ class DemoModeration:
                 "rules": english_rules,
             },
             locale=Locale.objects.get(language_code="en"),
-            user=self.users["editor"],
+            user=self.users["approver"],
         )
         self.stdout.write("  guidelines in Korean and English")
 
