@@ -111,7 +111,7 @@ ADMIN_AREAS = [
     ("report: locked pages", lambda w: reverse("wagtailadmin_reports:locked_pages"),
         any_of("wagtailcore.lock_page", "wagtailcore.unlock_page")),
     ("report: aging pages", lambda w: reverse("wagtailadmin_reports:aging_pages"),
-        any_of("wagtailcore.publish_page")),
+        any_of("wagtailcore.add_page", "wagtailcore.change_page", "wagtailcore.publish_page")),
     # wagtail-localize lists translations (titles and languages) to every admin user.
     ("report: translations", lambda w: reverse("wagtail_localize:translations_report"),
         ACCESS_ONLY),
