@@ -117,8 +117,8 @@ def test_member_question_answered_with_a_faq_and_resolved(
     assert resolved_question.get_by_text("해결됨", exact=True).is_visible()
     assert resolved_question.get_by_text("질문을 해결한 답변").is_visible()
 
-    # The linked FAQ lists the question it resolved.
-    member.goto(f"{live_server.url}/ko/community/pages/{answer_faq.pk}/")
+    # The linked FAQ's own page lists the question it resolved.
+    member.goto(f"{live_server.url}{answer_faq.url}")
     resolved = member.locator(".faq-resolved")
     assert resolved.get_by_role("link", name="토요일에도 매장에서 받을 수 있나요?").is_visible()
     member.screenshot(path=str(artifacts_dir / "community-faq-resolved.png"), full_page=True)
