@@ -247,6 +247,7 @@ class StoryPage(BasePage):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = ("social_image", "hero_image", "category")
 
     class Meta:
         verbose_name = _("story")
@@ -266,13 +267,20 @@ class StoryPage(BasePage):
         return url[: -len(self.slug) - 1] if url and url.endswith(f"/{self.slug}/") else ""
 
     def get_context(self, request, *args, **kwargs):
+        from home.page_cache import cached
+
         from .selectors import related_stories, story_authors
 
         context = super().get_context(request, *args, **kwargs)
         tags = list(self.tags.all())
         context["tags"] = tags
         context["authors"] = story_authors(story=self)
-        context["related_stories"] = related_stories(story=self, tags=tags, request=request)
+        # The same for every visitor (privacy is the site's, not the viewer's): kept until
+        # any content changes.
+        context["related_stories"] = cached(
+            f"related-stories:{self.pk}",
+            lambda: related_stories(story=self, tags=tags),
+        )
         # The page is served in its own language (i18n_patterns), so no locale query.
         context["reading_time"] = self.reading_time(get_language())
         context["index_url"] = self.index_url(request)
@@ -320,6 +328,7 @@ class ProductPage(BasePage):
         verbose_name=_("main image"),
         help_text=_("Shown first on the product page and in listings."),
     )
+    route_select_related = ("social_image", "image")
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
     where_to_buy_url = models.URLField(
         _("where to buy"), blank=True, help_text=_("A link to the shop that sells this product.")

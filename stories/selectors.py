@@ -18,6 +18,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -36,6 +37,7 @@ from .models import (
     StoryCategory,
     StoryIndexPage,
     StoryPage,
+    StoryPageAuthor,
 )
 
 RELATED_STORIES = 3
@@ -193,14 +195,15 @@ class Restrictions:
 
     @classmethod
     def load(cls) -> "Restrictions":
+        """From the site's privacy snapshot (``home.privacy``), cached until content changes."""
+        from home.privacy import view_restrictions
+
         members_only, hidden = [], []
-        for restriction_type, path in PageViewRestriction.objects.values_list(
-            "restriction_type", "page__path"
-        ):
-            if restriction_type == PageViewRestriction.LOGIN:
-                members_only.append(path)
+        for item in view_restrictions():
+            if item.restriction.restriction_type == PageViewRestriction.LOGIN:
+                members_only.append(item.path)
             else:
-                hidden.append(path)
+                hidden.append(item.path)
         return cls(tuple(members_only), tuple(hidden))
 
     def listable(self, queryset: QuerySet) -> QuerySet:
@@ -317,25 +320,36 @@ def feed_stories(*, index: StoryIndexPage, limit: int = 20) -> list[StoryPage]:
 
 def story_authors(*, story: StoryPage) -> list[Author]:
     """The story's authors in the editor's order, each in the story's language when
-    translated."""
-    author_ids = [link.author_id for link in story.story_authors.all()]
-    if not author_ids:
-        return []
-    candidates = Author.objects.filter(
-        translation_key__in=Author.objects.filter(pk__in=author_ids).values("translation_key")
-    ).prefetch_related("photo__renditions")
-    by_pk = {}
+    translated (one query, and one for the photos' renditions)."""
+    links = StoryPageAuthor.objects.filter(page_id=story.pk)
+    candidates = (
+        Author.objects.filter(
+            translation_key__in=Author.objects.filter(
+                pk__in=links.values("author_id")
+            ).values("translation_key")
+        )
+        .annotate(
+            link_order=Subquery(
+                links.filter(author_id=OuterRef("pk"))
+                .order_by("sort_order", "pk")
+                .values("sort_order")[:1]
+            ),
+            link_pk=Subquery(
+                links.filter(author_id=OuterRef("pk")).order_by("sort_order", "pk").values("pk")[:1]
+            ),
+        )
+        .select_related("photo")
+        .prefetch_related("photo__renditions")
+    )
+    originals = []
     by_key = {}
-    for author in candidates.select_related("photo"):
-        by_pk[author.pk] = author
+    for author in candidates:
+        if author.link_pk is not None:
+            originals.append(author)
         if author.locale_id == story.locale_id:
             by_key[author.translation_key] = author
-    authors = []
-    for pk in author_ids:
-        original = by_pk.get(pk)
-        if original is not None:
-            authors.append(by_key.get(original.translation_key, original))
-    return authors
+    originals.sort(key=lambda author: (author.link_order or 0, author.link_pk))
+    return [by_key.get(original.translation_key, original) for original in originals]
 
 
 def related_stories(
