@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from wagtail.models import Page, PageViewRestriction
 
 from .page_cache import cached
@@ -44,3 +46,12 @@ def alias_paths() -> frozenset[str]:
         "alias-page-paths",
         lambda: frozenset(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
     )
+
+
+def private_q() -> Q:
+    """As Wagtail's ``Page.objects.private_q()`` (pages with a restriction on themselves or an
+    ancestor), from the snapshot instead of a query."""
+    q = Q()
+    for path in {item.path for item in view_restrictions()}:
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])

@@ -269,18 +269,11 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from home.page_cache import cached
 
-        from .selectors import related_stories, story_authors
+        from .selectors import story_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        tags = list(self.tags.all())
-        context["tags"] = tags
-        context["authors"] = story_authors(story=self)
-        # The same for every visitor (privacy is the site's, not the viewer's): kept until
-        # any content changes.
-        context["related_stories"] = cached(
-            f"related-stories:{self.pk}",
-            lambda: related_stories(story=self, tags=tags),
-        )
+        # The same for every visitor: kept until any content changes.
+        context.update(cached(f"story-context:{self.pk}", lambda: story_page_context(story=self)))
         # The page is served in its own language (i18n_patterns), so no locale query.
         context["reading_time"] = self.reading_time(get_language())
         context["index_url"] = self.index_url(request)
@@ -368,10 +361,15 @@ class ProductPage(BasePage):
         verbose_name_plural = _("products")
 
     def get_context(self, request, *args, **kwargs):
+        from home.page_cache import cached
+
         from .selectors import product_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(product_page_context(product=self))
+        # The same for every visitor: kept until any content changes.
+        context.update(
+            cached(f"product-context:{self.pk}", lambda: product_page_context(product=self))
+        )
         return context
 
     @property
@@ -520,10 +518,13 @@ class FAQPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import FAQFeedbackForm
+        from home.page_cache import cached
+
         from .selectors import faq_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(faq_page_context(faq=self))
+        # The same for every visitor: kept until any content changes.
+        context.update(cached(f"faq-context:{self.pk}", lambda: faq_page_context(faq=self)))
         context.setdefault("feedback_form", FAQFeedbackForm())
         return context
 

@@ -28,6 +28,8 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 
+from home.privacy import private_q
+
 from .models import (
     Author,
     FAQPage,
@@ -94,12 +96,12 @@ def localized_live_pages(
     ``locale_id`` when there is one, otherwise the chosen page itself if it is live and public
     (a related item not yet translated still helps); pages that are neither are left out.
     One query for all of them; ``queryset`` says what to fetch along (images, categories), and
-    ``private`` (``Page.objects.private_q()``, to share between calls) what is not public."""
+    ``private`` (``home.privacy.private_q()``, to share between calls) what is not public."""
     keys = {page.translation_key for page in pages}
     if not keys:
         return []
     if private is None:
-        private = Page.objects.private_q()
+        private = private_q()
     candidates = list(queryset.live().exclude(private).filter(translation_key__in=keys))
     by_locale = {(c.translation_key, c.locale_id): c for c in candidates}
     by_pk = {c.pk: c for c in candidates}
@@ -118,7 +120,7 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
     )
     stories = [row.story for row in product.related_stories.select_related("story")]
     faqs = [row.faq for row in product.related_faqs.select_related("faq")]
-    private = Page.objects.private_q() if stories or faqs else None
+    private = private_q() if stories or faqs else None
     return {
         "gallery": gallery,
         "related_stories": localized_live_pages(
@@ -135,11 +137,21 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
     }
 
 
+def story_page_context(*, story: StoryPage) -> dict[str, Any]:
+    """The tags, authors and related stories of a story page, in its language."""
+    tags = list(story.tags.all())
+    return {
+        "tags": tags,
+        "authors": story_authors(story=story),
+        "related_stories": related_stories(story=story, tags=tags),
+    }
+
+
 def faq_page_context(*, faq: FAQPage) -> dict[str, Any]:
     """The related products and FAQs of a FAQ page, in its language."""
     products = [row.product for row in faq.related_products.select_related("product")]
     faqs = [row.faq for row in faq.related_faqs.select_related("faq")]
-    private = Page.objects.private_q() if products or faqs else None
+    private = private_q() if products or faqs else None
     return {
         "related_products": localized_live_pages(
             products,
