@@ -1,4 +1,5 @@
 from anyascii import anyascii
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -124,20 +125,26 @@ class HomePage(BasePage):
         A path that is no page's (a sub-route such as the story index's feeds, an unknown
         address) takes Wagtail's walk."""
         if path_components:
+            from .page_cache import cached
+
             url_path = self.url_path + "/".join(path_components) + "/"
-            page = (
-                Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            found = cached(
+                f"route:{self.pk}:{url_path}",
+                lambda: Page.objects.filter(url_path=url_path, path__startswith=self.path)
                 .exclude(pk=self.pk)
-                .first()
+                .values_list("pk", "content_type_id")
+                .first(),
+                keep_none=False,
             )
-            model = page.specific_class if page is not None else None
+            model = None
+            if found is not None:
+                model = ContentType.objects.get_for_id(found[1]).model_class()
             if model is not None:
                 # The page's own fields with the pictures and the like it always shows.
                 related = getattr(model, "route_select_related", ())
-                specific = model._default_manager.select_related(*related).filter(pk=page.pk)
-                specific = specific.first()
-                if specific is not None:
-                    return specific.route(request, [])
+                page = model._default_manager.select_related(*related).filter(pk=found[0]).first()
+                if page is not None:
+                    return page.route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

@@ -267,13 +267,11 @@ class StoryPage(BasePage):
         return url[: -len(self.slug) - 1] if url and url.endswith(f"/{self.slug}/") else ""
 
     def get_context(self, request, *args, **kwargs):
-        from home.page_cache import cached
-
-        from .selectors import story_page_context
+        from .selectors import cached_page_context, story_page_context
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: kept until any content changes.
-        context.update(cached(f"story-context:{self.pk}", lambda: story_page_context(story=self)))
+        context.update(cached_page_context(self, lambda: story_page_context(story=self)))
         # The page is served in its own language (i18n_patterns), so no locale query.
         context["reading_time"] = self.reading_time(get_language())
         context["index_url"] = self.index_url(request)
@@ -361,15 +359,11 @@ class ProductPage(BasePage):
         verbose_name_plural = _("products")
 
     def get_context(self, request, *args, **kwargs):
-        from home.page_cache import cached
-
-        from .selectors import product_page_context
+        from .selectors import cached_page_context, product_page_context
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: kept until any content changes.
-        context.update(
-            cached(f"product-context:{self.pk}", lambda: product_page_context(product=self))
-        )
+        context.update(cached_page_context(self, lambda: product_page_context(product=self)))
         return context
 
     @property
@@ -518,13 +512,11 @@ class FAQPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import FAQFeedbackForm
-        from home.page_cache import cached
-
-        from .selectors import faq_page_context
+        from .selectors import cached_page_context, faq_page_context
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: kept until any content changes.
-        context.update(cached(f"faq-context:{self.pk}", lambda: faq_page_context(faq=self)))
+        context.update(cached_page_context(self, lambda: faq_page_context(faq=self)))
         context.setdefault("feedback_form", FAQFeedbackForm())
         return context
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import (
+    prefetch_related_objects,
     Case,
     Count,
     Exists,
@@ -28,6 +29,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 
+from home.page_cache import cached
 from home.privacy import private_q
 
 from .models import (
@@ -135,6 +137,30 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
             faqs, locale_id=product.locale_id, queryset=FAQPage.objects.all(), private=private
         ),
     }
+
+
+# Where the items of a page's context keep their pictures.
+IMAGE_ATTRIBUTES = ("hero_image", "image", "photo")
+
+
+def cached_page_context(page: Page, compute) -> dict[str, Any]:
+    """``compute()`` (a page's context: lists of stories, products, authors, gallery items),
+    the same for every visitor, kept for the content generation (``home.page_cache``); the
+    renditions of its pictures are read fresh, all in one query (the first view of a page
+    makes renditions, and a rendition is not a content change)."""
+    context = cached(f"page-context:{page.pk}", compute)
+    images = [
+        image
+        for value in context.values()
+        if isinstance(value, list)
+        for item in value
+        for image in (getattr(item, name, None) for name in IMAGE_ATTRIBUTES)
+        if image is not None
+    ]
+    for image in images:
+        getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
+    prefetch_related_objects(images, "renditions")
+    return context
 
 
 def story_page_context(*, story: StoryPage) -> dict[str, Any]:
