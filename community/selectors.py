@@ -7,7 +7,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Window
 from django_comments.models import CommentFlag
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from home.page_cache import site_setting
 

@@ -19,4 +19,6 @@ class HomeConfig(AppConfig):
         post_migrate.connect(signal_handlers.sync_locales_and_roles, sender=self)
         post_save.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-save")
         post_delete.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-del")
-        m2m_changed.connect(signal_handlers.invalidate_page_cache_m2m, dispatch_uid="page-cache-m2m")
+        m2m_changed.connect(
+            signal_handlers.invalidate_page_cache_m2m, dispatch_uid="page-cache-m2m"
+        )

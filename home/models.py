@@ -130,10 +130,12 @@ class HomePage(BasePage):
             url_path = self.url_path + "/".join(path_components) + "/"
             found = cached(
                 f"route:{self.pk}:{url_path}",
-                lambda: Page.objects.filter(url_path=url_path, path__startswith=self.path)
-                .exclude(pk=self.pk)
-                .values_list("pk", "content_type_id")
-                .first(),
+                lambda: (
+                    Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                    .exclude(pk=self.pk)
+                    .values_list("pk", "content_type_id")
+                    .first()
+                ),
                 keep_none=False,
             )
             model = None

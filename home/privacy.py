@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-
 from wagtail.models import Page, PageViewRestriction
 
 from .page_cache import cached
@@ -44,7 +43,9 @@ def alias_paths() -> frozenset[str]:
     """The paths of alias pages: the restrictions of their source pages apply to them."""
     return cached(
         "alias-page-paths",
-        lambda: frozenset(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+        lambda: frozenset(
+            Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        ),
     )
 
 

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import (
-    prefetch_related_objects,
     Case,
     Count,
     Exists,
@@ -22,6 +21,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -362,9 +362,9 @@ def story_authors(*, story: StoryPage) -> list[Author]:
     links = StoryPageAuthor.objects.filter(page_id=story.pk)
     candidates = (
         Author.objects.filter(
-            translation_key__in=Author.objects.filter(
-                pk__in=links.values("author_id")
-            ).values("translation_key")
+            translation_key__in=Author.objects.filter(pk__in=links.values("author_id")).values(
+                "translation_key"
+            )
         )
         .annotate(
             link_order=Subquery(

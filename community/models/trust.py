@@ -11,7 +11,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
 from home.models import CachedSiteSetting
-
 from home.ratelimit import Rate
 
 from .core import Post, TrustLevel
