@@ -271,7 +271,7 @@ class StoryPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: kept until any content changes.
-        context.update(cached_page_context(self, lambda: story_page_context(story=self)))
+        context.update(cached_page_context(self, lambda: story_page_context(story=self), request))
         # The page is served in its own language (i18n_patterns), so no locale query.
         context["reading_time"] = self.reading_time(get_language())
         context["index_url"] = self.index_url(request)
@@ -363,7 +363,9 @@ class ProductPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: kept until any content changes.
-        context.update(cached_page_context(self, lambda: product_page_context(product=self)))
+        context.update(
+            cached_page_context(self, lambda: product_page_context(product=self), request)
+        )
         return context
 
     @property
@@ -516,7 +518,7 @@ class FAQPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # The same for every visitor: kept until any content changes.
-        context.update(cached_page_context(self, lambda: faq_page_context(faq=self)))
+        context.update(cached_page_context(self, lambda: faq_page_context(faq=self), request))
         context.setdefault("feedback_form", FAQFeedbackForm())
         return context
 

@@ -143,11 +143,14 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
 IMAGE_ATTRIBUTES = ("hero_image", "image", "photo")
 
 
-def cached_page_context(page: Page, compute) -> dict[str, Any]:
+def cached_page_context(page: Page, compute, request=None) -> dict[str, Any]:
     """``compute()`` (a page's context: lists of stories, products, authors, gallery items),
     the same for every visitor, kept for the content generation (``home.page_cache``); the
     renditions of its pictures are read fresh, all in one query (the first view of a page
-    makes renditions, and a rendition is not a content change)."""
+    makes renditions, and a rendition is not a content change). A preview shows the draft's
+    own context, never the cached one."""
+    if getattr(request, "is_preview", False):
+        return compute()
     context = cached(f"page-context:{page.pk}", compute)
     images = [
         image

@@ -164,3 +164,18 @@ def test_a_renamed_menu_page_shows_on_the_next_request(client, index):
     index.title = "브랜드 이야기"
     index.save_revision().publish()
     assert "브랜드 이야기" in client.get("/ko/").content.decode()
+
+
+def test_a_preview_shows_the_drafts_own_tags_not_the_cached_ones(client, story, rf):
+    from django.contrib.auth.models import AnonymousUser
+    from taggit.models import Tag
+
+    Tag.objects.create(name="새잎", slug="saeip")
+    client.get("/ko/stories/roasting/")  # the live story's extras are cached
+    story.tags.add("새잎")  # an edit not saved yet, as in the editor's preview
+
+    request = rf.get("/ko/stories/roasting/")
+    request.user = AnonymousUser()
+    assert "새잎" not in [tag.name for tag in story.get_context(request)["tags"]]
+    request.is_preview = True
+    assert "새잎" in [tag.name for tag in story.get_context(request)["tags"]]
