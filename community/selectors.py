@@ -7,7 +7,9 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Window
 from django_comments.models import CommentFlag
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
+
+from home.page_cache import site_setting
 
 from .models import HELPFUL_FLAG, CommunitySettings, Flag, Follow, Post, PostKind, PostState
 
@@ -16,20 +18,9 @@ DEFAULT_ORDERING = "newest"
 
 
 def community_settings(request=None) -> CommunitySettings:
-    """The community settings of the request's site (or of the default site), memoised on the
-    request. A site whose settings were never saved gets the defaults, unsaved: reading a page
-    writes nothing (a write would also start a new page-cache generation)."""
-    if request is not None and hasattr(request, "_community_settings"):
-        return request._community_settings
-    if request is not None:
-        site = Site.find_for_request(request)
-    else:
-        site = Site.objects.filter(is_default_site=True).first()
-    found = CommunitySettings.objects.filter(site=site).first() if site is not None else None
-    result = found or CommunitySettings(site=site)
-    if request is not None:
-        request._community_settings = result
-    return result
+    """The community settings of the request's site (or of the default site); unsaved defaults
+    when never edited (see ``home.page_cache.site_setting``)."""
+    return site_setting(CommunitySettings, request)
 
 
 @dataclass

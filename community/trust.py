@@ -34,22 +34,11 @@ from .models import (
 
 
 def trust_settings(request=None) -> TrustSettings:
-    """The trust settings of the request's site (or the default site), memoised on the request;
-    unsaved defaults when never edited."""
-    from wagtail.models import Site
+    """The trust settings of the request's site (or the default site); unsaved defaults when
+    never edited (see ``home.page_cache.site_setting``)."""
+    from home.page_cache import site_setting
 
-    if request is not None and hasattr(request, "_trust_settings"):
-        return request._trust_settings
-    site = (
-        Site.find_for_request(request)
-        if request is not None
-        else Site.objects.filter(is_default_site=True).first()
-    )
-    found = TrustSettings.objects.filter(site=site).first() if site is not None else None
-    result = found or TrustSettings(site=site)
-    if request is not None:
-        request._trust_settings = result
-    return result
+    return site_setting(TrustSettings, request)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +19,6 @@ class HomeConfig(AppConfig):
         post_migrate.connect(signal_handlers.sync_locales_and_roles, sender=self)
         post_save.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-save")
         post_delete.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-del")
+        m2m_changed.connect(
+            signal_handlers.invalidate_page_cache_m2m, dispatch_uid="page-cache-m2m"
+        )

@@ -1,4 +1,5 @@
 from anyascii import anyascii
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,9 @@ class BasePage(Page):
         FieldPanel("social_image"),
     ]
 
+    # Loaded with the page when a request is routed to it (``HomePage.route``).
+    route_select_related: tuple[str, ...] = ("social_image",)
+
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -37,6 +41,24 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's restrictions of this page and its ancestors, answered from the cached
+        snapshot of the site's privacy settings (``home.privacy``) instead of two queries a
+        request. Still a queryset of ``PageViewRestriction``: iterating it gives the snapshot,
+        refining it (the admin orders it) asks the database. Aliases (whose source page's
+        restrictions apply) take Wagtail's way."""
+        from wagtail.models import PageViewRestriction
+
+        from .privacy import alias_paths, restrictions_for_path
+
+        if any(self.path.startswith(path) for path in alias_paths()):
+            return super().get_view_restrictions()
+        found = restrictions_for_path(self.path)
+        queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in found])
+        queryset._result_cache = found
+        queryset._prefetch_done = True
+        return queryset
 
     def full_clean(self, *args, **kwargs):
         # Slugs are ASCII so that both languages share them; a Korean title without a slug
@@ -96,6 +118,37 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the page at the URL's path in one query (by ``url_path``) instead of one per
+        level, then let that page route itself (a live page is served, a routable page serves
+        its own root view, anything else is a 404), as Wagtail's walk down the tree would.
+        A path that is no page's (a sub-route such as the story index's feeds, an unknown
+        address) takes Wagtail's walk."""
+        if path_components:
+            from .page_cache import cached
+
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = cached(
+                f"route:{self.pk}:{url_path}",
+                lambda: (
+                    Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                    .exclude(pk=self.pk)
+                    .values_list("pk", "content_type_id")
+                    .first()
+                ),
+                keep_none=False,
+            )
+            model = None
+            if found is not None:
+                model = ContentType.objects.get_for_id(found[1]).model_class()
+            if model is not None:
+                # The page's own fields with the pictures and the like it always shows.
+                related = getattr(model, "route_select_related", ())
+                page = model._default_manager.select_related(*related).filter(pk=found[0]).first()
+                if page is not None:
+                    return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from stories.selectors import home_page_sections
 
@@ -106,8 +159,22 @@ class HomePage(BasePage):
         return context
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """Site settings read through ``home.page_cache.site_setting`` (also by templates'
+    ``{{ settings.app.Model }}``): cached until the content changes, never written by a read."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        from .page_cache import site_setting
+
+        return site_setting(cls, request)
+
+
 @register_setting(icon="site")
-class BrandSettings(BaseSiteSetting):
+class BrandSettings(CachedSiteSetting):
     """Contact details and links shown in the footer of every page."""
 
     contact_email = models.EmailField(_("contact email"), blank=True)

@@ -44,6 +44,55 @@ def _generation() -> int:
     return generation
 
 
+_MISSING = object()
+
+
+def cached(key: str, compute, *, keep_none: bool = True):
+    """``compute()``, kept in the cache until the next generation (``invalidate()``).
+
+    For what every page reads and only a content change can change (site settings, the
+    privacy restrictions, the header's pages): one cache read instead of the queries. The
+    value must pickle (Redis, the database cache). A value computed while the generation
+    moved on is returned but not kept, as for pages. ``keep_none=False``: a ``None`` answer is
+    not kept (lookups keyed by what a visitor typed must not fill the cache)."""
+    generation = _generation()
+    full_key = f"page-cache:{generation}:data:{hashlib.sha256(key.encode()).hexdigest()}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if (value is not None or keep_none) and _generation() == generation:
+            cache.set(full_key, value, timeout=settings.DANGOL_DATA_CACHE_SECONDS)
+    return value
+
+
+def site_setting(model, request=None, site=None):
+    """The ``BaseSiteSetting`` ``model`` of the request's site (else of ``site``, else of the
+    default site), memoised on the request and cached for the generation. A site whose
+    settings were never saved gets the defaults, unsaved: reading a page writes nothing (a
+    write would also start a new generation)."""
+    from wagtail.models import Site
+
+    attr = f"_dangol_{model._meta.label_lower.replace('.', '_')}"
+    if request is not None and attr in request.__dict__:
+        return request.__dict__[attr]
+    if site is None:
+        if request is not None:
+            site = Site.find_for_request(request)
+        else:
+            site = cached("default-site", lambda: Site.objects.filter(is_default_site=True).first())
+    if site is None:
+        result = model()
+    else:
+        found = cached(
+            f"setting:{model._meta.label_lower}:{site.pk}",
+            lambda: model.objects.filter(site_id=site.pk).first(),
+        )
+        result = found or model(site=site)
+    if request is not None:
+        request.__dict__[attr] = result
+    return result
+
+
 def _key(request, generation: int) -> str:
     url_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page-cache:{generation}:{request.method}:{url_hash}"

@@ -105,7 +105,12 @@ def _language_home(request) -> Page | None:
 
 def breadcrumbs(request, page: Page) -> dict[str, Any]:
     """``BreadcrumbList``: from the language's home page down to ``page``."""
-    trail = list(page.get_ancestors(inclusive=True).filter(depth__gte=2).specific(defer=True))
+    from .page_cache import cached
+
+    trail = cached(
+        f"breadcrumbs:{page.path}",
+        lambda: list(page.get_ancestors(inclusive=True).filter(depth__gte=2).specific(defer=True)),
+    )
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

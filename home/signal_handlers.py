@@ -41,3 +41,9 @@ def invalidate_page_cache(sender, instance, **kwargs) -> None:
         or meta.label in settings.DANGOL_PAGE_CACHE_MODELS
     ):
         page_cache.invalidate()
+
+
+def invalidate_page_cache_m2m(sender, instance, action, **kwargs) -> None:
+    """A many-to-many change (the groups of a privacy restriction) is a change of its owner."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate_page_cache(sender, instance)

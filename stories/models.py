@@ -247,6 +247,7 @@ class StoryPage(BasePage):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
+    route_select_related = ("social_image", "hero_image", "category")
 
     class Meta:
         verbose_name = _("story")
@@ -266,13 +267,11 @@ class StoryPage(BasePage):
         return url[: -len(self.slug) - 1] if url and url.endswith(f"/{self.slug}/") else ""
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import related_stories, story_authors
+        from .selectors import cached_page_context, story_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        tags = list(self.tags.all())
-        context["tags"] = tags
-        context["authors"] = story_authors(story=self)
-        context["related_stories"] = related_stories(story=self, tags=tags, request=request)
+        # The same for every visitor: kept until any content changes.
+        context.update(cached_page_context(self, lambda: story_page_context(story=self), request))
         # The page is served in its own language (i18n_patterns), so no locale query.
         context["reading_time"] = self.reading_time(get_language())
         context["index_url"] = self.index_url(request)
@@ -320,6 +319,7 @@ class ProductPage(BasePage):
         verbose_name=_("main image"),
         help_text=_("Shown first on the product page and in listings."),
     )
+    route_select_related = ("social_image", "image")
     description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
     where_to_buy_url = models.URLField(
         _("where to buy"), blank=True, help_text=_("A link to the shop that sells this product.")
@@ -359,10 +359,13 @@ class ProductPage(BasePage):
         verbose_name_plural = _("products")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import product_page_context
+        from .selectors import cached_page_context, product_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(product_page_context(product=self))
+        # The same for every visitor: kept until any content changes.
+        context.update(
+            cached_page_context(self, lambda: product_page_context(product=self), request)
+        )
         return context
 
     @property
@@ -511,10 +514,11 @@ class FAQPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import FAQFeedbackForm
-        from .selectors import faq_page_context
+        from .selectors import cached_page_context, faq_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(faq_page_context(faq=self))
+        # The same for every visitor: kept until any content changes.
+        context.update(cached_page_context(self, lambda: faq_page_context(faq=self), request))
         context.setdefault("feedback_form", FAQFeedbackForm())
         return context
 

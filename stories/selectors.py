@@ -18,14 +18,19 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
+
+from home.page_cache import cached
+from home.privacy import private_q
 
 from .models import (
     Author,
@@ -36,6 +41,7 @@ from .models import (
     StoryCategory,
     StoryIndexPage,
     StoryPage,
+    StoryPageAuthor,
 )
 
 RELATED_STORIES = 3
@@ -92,12 +98,12 @@ def localized_live_pages(
     ``locale_id`` when there is one, otherwise the chosen page itself if it is live and public
     (a related item not yet translated still helps); pages that are neither are left out.
     One query for all of them; ``queryset`` says what to fetch along (images, categories), and
-    ``private`` (``Page.objects.private_q()``, to share between calls) what is not public."""
+    ``private`` (``home.privacy.private_q()``, to share between calls) what is not public."""
     keys = {page.translation_key for page in pages}
     if not keys:
         return []
     if private is None:
-        private = Page.objects.private_q()
+        private = private_q()
     candidates = list(queryset.live().exclude(private).filter(translation_key__in=keys))
     by_locale = {(c.translation_key, c.locale_id): c for c in candidates}
     by_pk = {c.pk: c for c in candidates}
@@ -116,7 +122,7 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
     )
     stories = [row.story for row in product.related_stories.select_related("story")]
     faqs = [row.faq for row in product.related_faqs.select_related("faq")]
-    private = Page.objects.private_q() if stories or faqs else None
+    private = private_q() if stories or faqs else None
     return {
         "gallery": gallery,
         "related_stories": localized_live_pages(
@@ -133,11 +139,48 @@ def product_page_context(*, product: ProductPage) -> dict[str, Any]:
     }
 
 
+# Where the items of a page's context keep their pictures.
+IMAGE_ATTRIBUTES = ("hero_image", "image", "photo")
+
+
+def cached_page_context(page: Page, compute, request=None) -> dict[str, Any]:
+    """``compute()`` (a page's context: lists of stories, products, authors, gallery items),
+    the same for every visitor, kept for the content generation (``home.page_cache``); the
+    renditions of its pictures are read fresh, all in one query (the first view of a page
+    makes renditions, and a rendition is not a content change). A preview shows the draft's
+    own context, never the cached one."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    context = cached(f"page-context:{page.pk}", compute)
+    images = [
+        image
+        for value in context.values()
+        if isinstance(value, list)
+        for item in value
+        for image in (getattr(item, name, None) for name in IMAGE_ATTRIBUTES)
+        if image is not None
+    ]
+    for image in images:
+        getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
+    prefetch_related_objects(images, "renditions")
+    return context
+
+
+def story_page_context(*, story: StoryPage) -> dict[str, Any]:
+    """The tags, authors and related stories of a story page, in its language."""
+    tags = list(story.tags.all())
+    return {
+        "tags": tags,
+        "authors": story_authors(story=story),
+        "related_stories": related_stories(story=story, tags=tags),
+    }
+
+
 def faq_page_context(*, faq: FAQPage) -> dict[str, Any]:
     """The related products and FAQs of a FAQ page, in its language."""
     products = [row.product for row in faq.related_products.select_related("product")]
     faqs = [row.faq for row in faq.related_faqs.select_related("faq")]
-    private = Page.objects.private_q() if products or faqs else None
+    private = private_q() if products or faqs else None
     return {
         "related_products": localized_live_pages(
             products,
@@ -193,14 +236,15 @@ class Restrictions:
 
     @classmethod
     def load(cls) -> "Restrictions":
+        """From the site's privacy snapshot (``home.privacy``), cached until content changes."""
+        from home.privacy import view_restrictions
+
         members_only, hidden = [], []
-        for restriction_type, path in PageViewRestriction.objects.values_list(
-            "restriction_type", "page__path"
-        ):
-            if restriction_type == PageViewRestriction.LOGIN:
-                members_only.append(path)
+        for item in view_restrictions():
+            if item.restriction.restriction_type == PageViewRestriction.LOGIN:
+                members_only.append(item.path)
             else:
-                hidden.append(path)
+                hidden.append(item.path)
         return cls(tuple(members_only), tuple(hidden))
 
     def listable(self, queryset: QuerySet) -> QuerySet:
@@ -317,25 +361,36 @@ def feed_stories(*, index: StoryIndexPage, limit: int = 20) -> list[StoryPage]:
 
 def story_authors(*, story: StoryPage) -> list[Author]:
     """The story's authors in the editor's order, each in the story's language when
-    translated."""
-    author_ids = [link.author_id for link in story.story_authors.all()]
-    if not author_ids:
-        return []
-    candidates = Author.objects.filter(
-        translation_key__in=Author.objects.filter(pk__in=author_ids).values("translation_key")
-    ).prefetch_related("photo__renditions")
-    by_pk = {}
+    translated (one query, and one for the photos' renditions)."""
+    links = StoryPageAuthor.objects.filter(page_id=story.pk)
+    candidates = (
+        Author.objects.filter(
+            translation_key__in=Author.objects.filter(pk__in=links.values("author_id")).values(
+                "translation_key"
+            )
+        )
+        .annotate(
+            link_order=Subquery(
+                links.filter(author_id=OuterRef("pk"))
+                .order_by("sort_order", "pk")
+                .values("sort_order")[:1]
+            ),
+            link_pk=Subquery(
+                links.filter(author_id=OuterRef("pk")).order_by("sort_order", "pk").values("pk")[:1]
+            ),
+        )
+        .select_related("photo")
+        .prefetch_related("photo__renditions")
+    )
+    originals = []
     by_key = {}
-    for author in candidates.select_related("photo"):
-        by_pk[author.pk] = author
+    for author in candidates:
+        if author.link_pk is not None:
+            originals.append(author)
         if author.locale_id == story.locale_id:
             by_key[author.translation_key] = author
-    authors = []
-    for pk in author_ids:
-        original = by_pk.get(pk)
-        if original is not None:
-            authors.append(by_key.get(original.translation_key, original))
-    return authors
+    originals.sort(key=lambda author: (author.link_order or 0, author.link_pk))
+    return [by_key.get(original.translation_key, original) for original in originals]
 
 
 def related_stories(

@@ -16,6 +16,15 @@ ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "var" / "test-artifacts
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def _new_cache_generation():
+    """What ``home.page_cache`` keeps for a generation outlives a test's rolled-back database:
+    every test starts with a new generation, as a real site does after any change."""
+    from home import page_cache
+
+    page_cache.invalidate()
+
+
 @pytest.fixture
 def korean(db) -> Locale:
     return Locale.objects.get(language_code="ko")

@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment, XtdCommentManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from home.models import CachedSiteSetting
 
 HELPFUL_FLAG = LIKEDIT_FLAG  # django-comments' CommentFlag, one per member and post
 
@@ -392,7 +394,7 @@ class CommunityPhase(models.TextChoices):
 
 
 @register_setting(icon="group")
-class CommunitySettings(BaseSiteSetting):
+class CommunitySettings(CachedSiteSetting):
     """How open the community is, and the welcome message new members get."""
 
     reading = models.CharField(

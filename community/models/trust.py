@@ -8,8 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 
+from home.models import CachedSiteSetting
 from home.ratelimit import Rate
 
 from .core import Post, TrustLevel
@@ -47,7 +48,7 @@ def _count(label, default, help_text=""):
 
 
 @register_setting(icon="shield")
-class TrustSettings(BaseSiteSetting):
+class TrustSettings(CachedSiteSetting):
     """Trust level thresholds, flag weights, the warning policy and posting limits."""
 
     regular_min_posts = _count(_("Regular: approved posts"), 3)

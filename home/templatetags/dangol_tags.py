@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home.page_cache import cached
+
 register = template.Library()
 
 
@@ -17,18 +19,22 @@ def _request_cache(request, key, compute):
 
 
 def _home_translations(request) -> dict[str, Page]:
-    """The site's live home page in each language, by language code (one query a request)."""
+    """The site's live home page in each language, by language code (cached until content
+    changes)."""
 
     def compute():
         site = Site.find_for_request(request)
         if site is None:
             return {}
-        return {
-            page.locale.language_code: page
-            for page in site.root_page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+        return cached(
+            f"home-translations:{site.pk}",
+            lambda: {
+                page.locale.language_code: page
+                for page in site.root_page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        )
 
     return _request_cache(request, "home_translations", compute)
 
@@ -49,11 +55,15 @@ def language_home(context):
 
 def section_pages(request, home: Page) -> list[Page]:
     """The live children of a home page, specific but with their own fields deferred; the
-    header's menu and the home page's section links share this one query."""
+    header's menu and the home page's section links share them (cached until content
+    changes)."""
     return _request_cache(
         request,
         f"section_pages:{home.pk}",
-        lambda: list(home.get_children().live().specific(defer=True)),
+        lambda: cached(
+            f"section-pages:{home.pk}",
+            lambda: list(home.get_children().live().specific(defer=True)),
+        ),
     )
 
 
@@ -65,6 +75,21 @@ def main_menu(context):
     if home is None:
         return []
     return [page for page in section_pages(request, home) if page.show_in_menus]
+
+
+def live_translations(page: Page) -> dict[str, Page]:
+    """The live versions of ``page`` in each language, by language code (``page`` included
+    when live; cached until content changes)."""
+    return cached(
+        f"live-translations:{page.translation_key}",
+        lambda: {
+            p.locale.language_code: p
+            for p in Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+            .order_by("path")
+        },
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -85,10 +110,7 @@ def language_alternates(context):
             if any(home.translation_key == page.translation_key for home in homes.values()):
                 translations = homes  # a home page: its translations are the homes
             else:
-                translations = {
-                    p.locale.language_code: p
-                    for p in page.get_translations(inclusive=True).live().select_related("locale")
-                }
+                translations = live_translations(page)
         for code, name in settings.LANGUAGES:
             if isinstance(page, Page):
                 target = translations.get(code)

@@ -174,7 +174,7 @@ def test_a_product_thread_with_many_reviews_takes_few_queries(
     client.force_login(viewer)
     client.get(thread_url(product))  # warm the per-process caches (content types, site)
     # The thread's own queries, plus the member's notices and the guidelines link of the form.
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(12):
         response = client.get(thread_url(product))
     assert response.status_code == 200
     assert len(post_ids(response.content.decode())) == 20  # 10 reviews and their replies
@@ -192,7 +192,7 @@ def test_a_faq_thread_takes_few_queries(
     client.force_login(MemberFactory())
     client.get(thread_url(faq))
     # The thread's own queries, plus the member's notices and the guidelines link of the form.
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(13):
         response = client.get(thread_url(faq))
     assert response.status_code == 200
 

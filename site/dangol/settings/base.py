@@ -135,7 +135,16 @@ DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Saving or deleting anything of these apps or models starts a new page-cache generation.
 # (Not image renditions: rendering a page creates them.)
 DANGOL_PAGE_CACHE_APPS = {"home", "stories", "community", "taggit"}
-DANGOL_PAGE_CACHE_MODELS = {"wagtailcore.Site", "wagtailcore.Locale", "wagtailimages.Image"}
+DANGOL_PAGE_CACHE_MODELS = {
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailimages.Image",
+    # Privacy: who may see a page (its groups are a many-to-many: see home.signal_handlers).
+    "wagtailcore.PageViewRestriction",
+}
+# Data that every page reads (site settings, privacy, the header's pages) is cached for the
+# current page-cache generation (``home.page_cache.cached``), at most this long.
+DANGOL_DATA_CACHE_SECONDS = env.int("DATA_CACHE_SECONDS", default=3600)
 # …except these, which never show on a public page (a visitor's vote must not empty the cache).
 DANGOL_PAGE_CACHE_IGNORED_MODELS = {"stories.FAQFeedback", "home.OutgoingEmail"}
 
