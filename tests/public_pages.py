@@ -32,6 +32,8 @@ PUBLIC_PAGES = [
 ]
 
 MEMBER_FORMS = [
+    "/ko/accounts/signup/",
+    "/en/accounts/signup/",
     "/ko/accounts/login/",
     "/ko/accounts/password/reset/",
 ]
