@@ -76,9 +76,10 @@ class PostSource(SearchSource):
                 if post.author_is_deleted_member
                 else post.author_display_name
             )
-            # The title names the post rather than repeating its text, so that a post does not
-            # outrank the FAQ or story that answers the same words (titles weigh most).
-            title = _("%(author)s's %(kind)s") % {"author": author, "kind": kind.lower()}
+            # The title names the post's author rather than repeating its text or its kind
+            # (후기, 질문), so that a post does not outrank the FAQ or story that answers the
+            # same words: titles weigh most.
+            title = _("%(author)s's post") % {"author": author}
         text = plain_excerpt(post.comment, 100_000)
         return IndexDocument(
             key=self.key(post),

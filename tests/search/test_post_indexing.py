@@ -55,7 +55,7 @@ def test_an_approved_post_is_found_with_its_page(review, product):
     assert hit.parent_title == "망원 호지차"
     assert hit.parent_url == product.get_url()
     assert hit.url.endswith(f"#post-{review.pk}")
-    assert hit.title == f"{review.author_display_name}님의 후기"
+    assert hit.title == f"{review.author_display_name}님의 글"
     assert "**" not in hit.snippet  # Markdown is indexed as plain text
     assert results.facets["product"] == {"망원 호지차": 1}
 
