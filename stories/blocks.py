@@ -109,6 +109,19 @@ def _first_live(model_path: str):
     return model.objects.live().public().filter(locale__language_code=get_language()).first()
 
 
+class LinkedPageBlockMixin:
+    """Renders the chosen page (field `linked_page_field`) in the visitor's language, or nothing
+    once that page is unpublished."""
+
+    linked_page_field: str
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = localized(value.get(self.linked_page_field))
+        context[self.linked_page_field] = page if page is not None and page.live else None
+        return context
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"), max_length=120)
 
@@ -167,7 +180,8 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "좋은 차는 천천히 마셔야 보입니다.", "attribution": "소담 로스터"}
 
 
-class TestimonialBlock(blocks.StructBlock):
+class TestimonialBlock(LinkedPageBlockMixin, blocks.StructBlock):
+    linked_page_field = "product"
     quote = blocks.TextBlock(label=_("what the customer said"), max_length=600)
     name = blocks.CharBlock(label=_("customer's name"), max_length=80)
     product = ProductChooserBlock(
@@ -185,14 +199,9 @@ class TestimonialBlock(blocks.StructBlock):
             "name": "망원동 김 선생님",
         }
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        product = localized(value.get("product"))
-        context["product"] = product if product is not None and product.live else None
-        return context
 
-
-class ProductCardBlock(blocks.StructBlock):
+class ProductCardBlock(LinkedPageBlockMixin, blocks.StructBlock):
+    linked_page_field = "product"
     product = ProductChooserBlock(label=_("product"))
 
     class Meta:
@@ -205,14 +214,9 @@ class ProductCardBlock(blocks.StructBlock):
     def get_preview_value(self):
         return self.to_python({"product": getattr(_first_live("stories.ProductPage"), "pk", None)})
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        product = localized(value.get("product"))
-        context["product"] = product if product is not None and product.live else None
-        return context
 
-
-class FAQReferenceBlock(blocks.StructBlock):
+class FAQReferenceBlock(LinkedPageBlockMixin, blocks.StructBlock):
+    linked_page_field = "faq"
     faq = FAQChooserBlock(label=_("question"))
 
     class Meta:
@@ -224,12 +228,6 @@ class FAQReferenceBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         return self.to_python({"faq": getattr(_first_live("stories.FAQPage"), "pk", None)})
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        faq = localized(value.get("faq"))
-        context["faq"] = faq if faq is not None and faq.live else None
-        return context
 
 
 VIDEO_PROVIDERS = {

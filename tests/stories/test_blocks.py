@@ -109,6 +109,13 @@ def test_unpublished_product_is_not_shown(client, story, product):
     assert "김 선생님" in html  # the testimonial itself stays
 
 
+def test_unpublished_faq_is_not_shown(client, story, faq):
+    faq.unpublish()
+    html = client.get(story.url).content.decode()
+    assert faq.short_answer not in html
+    assert "답 전체 보기" not in html
+
+
 def test_spotlight_accepts_only_approved_posts(approved_post):
     block = PostChooserBlock()
     assert block.clean(approved_post) == approved_post
