@@ -474,7 +474,7 @@ def account_delete(request):
 def faq_search(request):
     """FAQ titles matching ``q`` in the active language, for the staff's FAQ picker."""
     from stories.models import FAQPage
-    from stories.short_links import faq_short_link
+    from stories.short_links import faq_short_links
 
     if not policies.is_staff_member(request.user):
         return JsonResponse({"error": _("Only staff can link FAQs.")}, status=403)
@@ -484,13 +484,11 @@ def faq_search(request):
     hits = search_selectors.find_faqs(
         query=query, locale=Locale.get_active().language_code, user=request.user, limit=8
     )
-    faqs = FAQPage.objects.select_related("locale").in_bulk(
-        [int(hit.key.partition(":")[2]) for hit in hits]
-    )
+    page_ids = [int(hit.key.partition(":")[2]) for hit in hits]
+    titles = dict(FAQPage.objects.filter(pk__in=page_ids).values_list("pk", "title"))
+    links = faq_short_links(page_ids)
     results = [
-        {"id": faq.pk, "title": faq.title, "short_link": faq_short_link(faq)}
-        for faq in (faqs.get(int(hit.key.partition(":")[2])) for hit in hits)
-        if faq is not None
+        {"id": pk, "title": titles[pk], "short_link": links[pk]} for pk in page_ids if pk in titles
     ]
     return JsonResponse({"results": results})
 

@@ -13,19 +13,19 @@ from .indexing import languages
 ANALYTICS_PERIODS = (7, 30)
 
 
-def short_link(hit) -> str:
-    """The FAQ's stable short link (``/faq/<id>/``, the same in every language), else the
-    hit's page URL."""
-    from stories.models import FAQPage
-    from stories.short_links import faq_short_link
-
+def _page_id(hit) -> int | None:
     _prefix, _, object_id = hit.key.partition(":")
-    faq = (
-        FAQPage.objects.filter(pk=int(object_id)).select_related("locale").first()
-        if object_id.isdigit()
-        else None
-    )
-    return faq_short_link(faq) if faq is not None else hit.url
+    return int(object_id) if object_id.isdigit() else None
+
+
+def add_short_links(request, hits) -> None:
+    """Gives each hit an absolute ``link``: the FAQ's stable short link (``/faq/<id>/``, the
+    same in every language), else the hit's page URL."""
+    from stories.short_links import faq_short_links
+
+    links = faq_short_links({_page_id(hit) for hit in hits} - {None})
+    for hit in hits:
+        hit.link = request.build_absolute_uri(links.get(_page_id(hit), hit.url))
 
 
 @require_GET
@@ -41,8 +41,7 @@ def faq_finder(request):
     if query:
         for language in languages():
             hits = selectors.find_faqs(query=query, locale=language, user=request.user)
-            for hit in hits:
-                hit.link = request.build_absolute_uri(short_link(hit))
+            add_short_links(request, hits)
             groups.append({"language": language, "hits": hits})
     context = {
         "page_title": _("FAQ finder"),

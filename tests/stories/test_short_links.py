@@ -2,7 +2,8 @@
 
 import pytest
 
-from stories.short_links import faq_short_id, faq_short_link
+from stories.factories import FAQPageFactory
+from stories.short_links import faq_short_id, faq_short_link, faq_short_links
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +15,21 @@ def test_one_link_for_every_language_version(faq, english_faq):
     assert faq_short_link(faq) == f"/faq/{faq.pk}/"
     assert faq_short_link(english_faq) == f"/faq/{faq.pk}/"
     assert faq_short_id(english_faq) == faq.pk
+
+
+def test_links_of_many_faqs_in_two_queries(
+    faq, english_faq, django_assert_num_queries, english_home
+):
+    second = FAQPageFactory(parent=faq.get_parent(), title="보관은 어떻게 하나요?")
+    english_only = FAQPageFactory(parent=english_faq.get_parent(), title="Only in English")
+    with django_assert_num_queries(2):
+        links = faq_short_links([english_faq.pk, second.pk, english_only.pk, faq.pk, 987654])
+    assert links == {
+        english_faq.pk: f"/faq/{faq.pk}/",
+        faq.pk: f"/faq/{faq.pk}/",
+        second.pk: f"/faq/{second.pk}/",
+        english_only.pk: f"/faq/{english_only.pk}/",
+    }
 
 
 def test_the_link_follows_the_language_cookie(client, faq, english_faq, settings):
