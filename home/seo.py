@@ -4,6 +4,7 @@ alternates and JSON-LD (``{% seo_head %}`` in ``base.html`` renders it)."""
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,8 +40,9 @@ def json_ld_script(data: dict[str, Any] | list[dict[str, Any]]) -> SafeString:
 
 
 def plain(text: str, length: int | None = DESCRIPTION_LENGTH) -> str:
-    """Rich text or markup as one line of plain text, cut at ``length`` characters."""
-    text = " ".join(strip_tags(expand_db_html(text or "")).split())
+    """Rich text or markup as one line of plain text (entities decoded: templates escape it
+    again), cut at ``length`` characters."""
+    text = " ".join(html.unescape(strip_tags(expand_db_html(text or ""))).split())
     return Truncator(text).chars(length) if length else text
 
 
@@ -269,13 +271,13 @@ def for_page(request, page: Page, alternates: list[dict], context=None) -> Seo:
     return seo
 
 
-def for_view(request, alternates: list[dict]) -> Seo:
+def for_view(request, alternates: list[dict], description: str = "") -> Seo:
     """A view that is not a Wagtail page (search, accounts, community): its own address as
     canonical (without the query) and the same path in the other language."""
     home = _language_home(request)
     seo = Seo(
         title="",
-        description="",
+        description=plain(description),
         canonical=request.build_absolute_uri(request.path),
         site_name=home.title if home else settings.WAGTAIL_SITE_NAME,
     )
