@@ -32,6 +32,17 @@ def _send(*, to: str, language: str, template: str, context: dict, headers=None)
     ).send()
 
 
+EXCERPT_LENGTH = 300
+
+
+def _about(post: Post) -> dict:
+    """What an email about ``post`` quotes: its page's title and the start of its text."""
+    return {
+        "page_title": post.page.specific.title,
+        "excerpt": plain_excerpt(post.comment, EXCERPT_LENGTH),
+    }
+
+
 def _post_url(post: Post, language: str) -> str:
     with translation.override(language):
         return _absolute(post.get_absolute_url())
@@ -47,7 +58,7 @@ def send_guest_confirmation(submission) -> None:
         context={
             "name": submission.name,
             "page_title": submission.page.specific.title,
-            "excerpt": plain_excerpt(submission.data.get("text", ""), 300),
+            "excerpt": plain_excerpt(submission.data.get("text", ""), EXCERPT_LENGTH),
             "url": _absolute(path),
             "hours": settings.COMMUNITY_GUEST_CONFIRMATION_HOURS,
         },
@@ -71,8 +82,7 @@ def send_new_reply(reply: Post) -> None:
                 template="staff_answer",
                 context={
                     "name": display_name_for(parent.user),
-                    "page_title": reply.page.specific.title,
-                    "excerpt": plain_excerpt(reply.comment, 300),
+                    **_about(reply),
                     "url": _post_url(reply, language),
                 },
             )
@@ -101,8 +111,7 @@ def send_new_reply(reply: Post) -> None:
             context={
                 "name": display_name_for(follow.user),
                 "author": reply.author_display_name,
-                "page_title": reply.page.specific.title,
-                "excerpt": plain_excerpt(reply.comment, 300),
+                **_about(reply),
                 "url": _post_url(reply, language),
                 "unsubscribe_url": unsubscribe,
             },
@@ -172,8 +181,7 @@ def send_post_rejected(post: Post) -> None:
         template="post_rejected",
         context={
             "name": display_name_for(post.user),
-            "page_title": post.page.specific.title,
-            "excerpt": plain_excerpt(post.comment, 300),
+            **_about(post),
             "rule": _guideline(post.rejection_code, language),
             "note": post.rejection_note,
             "edit_url": edit_url if post.resubmit_allowed else "",
