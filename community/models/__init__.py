@@ -20,6 +20,7 @@ from .core import (
     SignupMode,
     TrustLevel,
     display_name_for,
+    full_name,
     new_nonce,
     new_referral_code,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "TrustSettings",
     "Warning",
     "display_name_for",
+    "full_name",
     "new_nonce",
     "new_referral_code",
     "rates_from_text",

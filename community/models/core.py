@@ -217,7 +217,20 @@ def display_name_for(user) -> str:
     profile = getattr(user, "community_profile", None)
     if profile is not None and profile.display_name:
         return profile.display_name
-    return user.get_full_name() or user.get_username()
+    return full_name(user) or user.get_username()
+
+
+def full_name(user) -> str:
+    """The account's name in the order its script asks for: family name first and no space in
+    Korean (한지우), given name first in English (Emma Brown)."""
+    first, last = user.first_name.strip(), user.last_name.strip()
+    if first and last and all(_is_hangul(character) for character in first + last):
+        return last + first
+    return f"{first} {last}".strip()
+
+
+def _is_hangul(character: str) -> bool:
+    return "\uac00" <= character <= "\ud7a3"
 
 
 def new_referral_code() -> str:

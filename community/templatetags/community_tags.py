@@ -12,7 +12,7 @@ from django import template
 
 from .. import markup, policies, selectors
 from ..forms import FlagForm, PostForm
-from ..models import PostKind
+from ..models import PostKind, full_name
 
 register = template.Library()
 
@@ -23,6 +23,9 @@ AVATAR_COLOURS = 6  # .avatar--0 … .avatar--5 in the theme
 def post_body(text: str):
     """A member's text as sanitised HTML (Markdown subset, nh3)."""
     return markup.render(text)
+
+
+register.filter("full_name", full_name)
 
 
 @register.simple_tag

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from community.factories import MemberFactory, PostFactory
-from community.models import MemberProfile, Post, PostKind, PostState
+from community.models import MemberProfile, Post, PostKind, PostState, display_name_for
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,21 @@ def test_signup_joins_the_members_group_through_allauth_signal(home, rf):
     user_signed_up.send(sender=get_user_model(), request=request, user=user)
     assert user.groups.filter(name="Members").exists()
     assert Post.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("first_name", "last_name", "shown"),
+    [
+        ("지우", "한", "한지우"),
+        ("Emma", "Brown", "Emma Brown"),
+        ("지우", "Han", "지우 Han"),
+        ("지우", "", "지우"),
+    ],
+)
+def test_names_follow_the_order_of_their_script(client, home, first_name, last_name, shown):
+    from home.factories import UserFactory
+
+    user = UserFactory(first_name=first_name, last_name=last_name)
+    assert display_name_for(user) == shown
+    client.force_login(user)
+    assert f">{shown}</a>" in client.get("/ko/community/").content.decode()
