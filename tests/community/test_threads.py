@@ -297,3 +297,13 @@ def test_switching_language_leads_to_the_translated_pages_thread(client, product
 
 def test_the_header_links_to_the_community(client, home):
     assert 'href="/ko/community/">커뮤니티</a>' in client.get(home.url).content.decode()
+
+
+def test_the_community_home_links_to_the_guidelines(client, home):
+    from community.factories import GuidelinesPageFactory
+
+    assert 'href="/ko/guidelines/"' not in client.get("/ko/community/").content.decode()
+    guidelines = GuidelinesPageFactory(parent=home, slug="guidelines")
+    html = client.get("/ko/community/").content.decode()
+    assert guidelines.url == "/ko/guidelines/"
+    assert f'<a href="{guidelines.url}">커뮤니티 가이드라인</a>을 읽어 주세요' in html
