@@ -148,22 +148,22 @@ def register_community_admin_urls():
             "community/",
             (
                 [
-                    path("posts/<int:pk>/draft/", admin_views.make_draft, name="draft"),
+                    path("posts/<id:pk>/draft/", admin_views.make_draft, name="draft"),
                     path("members/", admin_views.members_awaiting_approval, name="members"),
                     path(
-                        "members/<int:pk>/approve/",
+                        "members/<id:pk>/approve/",
                         admin_views.member_approve,
                         name="member_approve",
                     ),
                     path("moderation/", admin_views.moderation_queue, name="queue"),
                     path("moderation/action/", admin_views.moderation_action, name="queue_action"),
                     path(
-                        "moderation/members/<int:user_id>/",
+                        "moderation/members/<id:user_id>/",
                         admin_views.member_detail,
                         name="member",
                     ),
                     path(
-                        "moderation/members/<int:user_id>/action/",
+                        "moderation/members/<id:user_id>/action/",
                         admin_views.member_action,
                         name="member_action",
                     ),

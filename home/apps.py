@@ -10,11 +10,12 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
-        from . import signal_handlers
+        from . import converters, signal_handlers
         from .models import OutgoingEmail
         from .permissions import SuperusersMayLook
 
         register_permission_policy(OutgoingEmail, SuperusersMayLook(OutgoingEmail))
+        converters.register()
 
         post_migrate.connect(signal_handlers.sync_locales_and_roles, sender=self)
         post_save.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-save")

@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("faq-feedback/<int:pk>/", views.faq_feedback, name="faq_feedback"),
+    path("faq-feedback/<id:pk>/", views.faq_feedback, name="faq_feedback"),
 ]

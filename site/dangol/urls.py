@@ -17,7 +17,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     # Stable short links to FAQs, language-neutral: they lead to the visitor's language.
-    path("faq/<int:pk>/", stories_views.faq_short_link, name="faq_short_link"),
+    path("faq/<id:pk>/", stories_views.faq_short_link, name="faq_short_link"),
     path("api/search/", include("search.api_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
