@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.deprecation import MiddlewareMixin
 
 
 class RememberLanguageMiddleware:
@@ -30,4 +31,25 @@ class RememberLanguageMiddleware:
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
+        return response
+
+
+class RefusedAccountFormMiddleware(MiddlewareMixin):
+    """Answers 400 when a django-allauth form (sign up, log in, password…) refuses what was
+    sent, as the site's own forms do; allauth, like Django's ``FormView``, answers 200. The
+    form is shown again with its messages and what the visitor typed either way."""
+
+    def process_template_response(self, request, response):
+        form = (response.context_data or {}).get("form")
+        match = request.resolver_match
+        if (
+            request.method == "POST"
+            and response.status_code == 200
+            and match is not None
+            and match.func.__module__.startswith("allauth.")
+            and form is not None
+            and form.is_bound
+            and form.errors
+        ):
+            response.status_code = 400
         return response

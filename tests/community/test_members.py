@@ -61,6 +61,29 @@ def test_a_wrong_password_does_not_say_whether_the_email_exists(client, home, me
     assert message in known.content.decode() and message in unknown.content.decode()
 
 
+def test_a_refused_signup_is_a_400_in_korean_and_keeps_what_was_typed(client, home):
+    response = client.post(
+        "/ko/accounts/signup/",
+        {"email": "not-an-email", "display_name": "지우", "password1": "x", "password2": "y"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "올바른 이메일 주소를 입력하세요." in html
+    assert 'value="not-an-email"' in html and 'value="지우"' in html
+
+
+def test_a_refused_login_is_a_400_and_a_good_one_still_redirects(client, home, member):
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    member.set_password("a-long-good-password")
+    member.save()
+    wrong = client.post("/ko/accounts/login/", {"login": member.email, "password": "wrong"})
+    assert wrong.status_code == 400
+    right = client.post(
+        "/ko/accounts/login/", {"login": member.email, "password": "a-long-good-password"}
+    )
+    assert right.status_code == 302
+
+
 def test_account_pages_are_in_korean_and_english(client, home):
     korean = client.get("/ko/accounts/signup/").content.decode()
     english = client.get("/en/accounts/signup/").content.decode()

@@ -211,7 +211,7 @@ def test_free_signup_makes_a_member(client, home, community_settings):
 def test_invitation_signup_needs_a_valid_code(client, home, member, community_settings):
     set_mode(community_settings, signup="invitation")
     missing = signup(client)
-    assert missing.status_code == 200
+    assert missing.status_code == 400
     assert "초대를 받은 분만 가입할 수 있어요." in missing.content.decode()
     wrong = signup(client, invitation_code="NOPE1234")
     assert "올바른 초대 코드가 아니에요." in wrong.content.decode()
