@@ -11,6 +11,7 @@ updates the page instead of adding another.
 from __future__ import annotations
 
 import datetime
+import html as html_entities
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ def rich_text(markdown: str, *, headings: bool = False) -> str:
 
 def plain_text(markdown: str) -> str:
     html = _markdown.render(markdown)
-    return " ".join(nh3.clean(html, tags=set()).split()).replace("&amp;", "&")
+    return html_entities.unescape(" ".join(nh3.clean(html, tags=set()).split()))
 
 
 def _blocks(body: str) -> list[tuple[str, str]]:
@@ -158,6 +159,8 @@ def parse(path: Path, *, default_locale: str) -> Article:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark else ""
             raise ImportFailed(f"broken front matter{where}: {error.__class__.__name__}") from None
+        except ValueError as error:  # a value YAML reads as a date or time that does not exist
+            raise ImportFailed(f"broken front matter: {error}") from None
         if not isinstance(meta, dict):
             raise ImportFailed("broken front matter: it must be a list of `key: value` lines")
         body = text[match.end() :]
@@ -309,7 +312,10 @@ def import_article(
     else:
         fields, warnings = _faq_fields(article), []
 
-    page = model.objects.filter(locale=locale, slug=article.slug).first()
+    pages = model.objects.filter(locale=locale, slug=article.slug)
+    if parent_slug:  # slugs are unique among siblings only: look under the parent named
+        pages = pages.child_of(_parent(article, locale, parent_slug))
+    page = pages.first()
     action = "updated" if page else "created"
     try:
         if page is None:

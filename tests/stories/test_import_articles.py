@@ -136,6 +136,7 @@ def test_importing_again_updates_instead_of_duplicating(tmp_path, sections):
         (b"---\ntitle: no end\nText", "broken front matter: no closing `---` line"),
         (b"---\n- a\n- b\n---\nTitle\n\nText", "broken front matter"),
         (b"---\ndate: yesterday\n---\nTitle\n\nText", "bad date 'yesterday'"),
+        (b"---\ndate: 2024-13-45\n---\nTitle\n\nText", "broken front matter: month must be"),
         (b"---\nlocale: fr\n---\nTitle\n\nText", "unknown locale 'fr'"),
         ("제목만 있어요\n".encode(), "the article has a title but no text"),
     ],
@@ -149,6 +150,28 @@ def test_a_bad_file_is_reported_and_skipped(tmp_path, sections, content, reason)
     assert f"failed: {bad}: {reason}" in err
     assert StoryPage.objects.filter(slug="roasting-thursday").exists()  # the rest imported
     assert "Created 1, updated 0, failed 1 of 2 files." in out
+
+
+def test_markup_characters_in_plain_fields_are_stored_as_typed(tmp_path, sections):
+    (tmp_path / "faq.md").write_text(
+        FAQ.replace("밀봉하면 6개월입니다.", "물 < 90도 & 1분 > 2분"), encoding="utf-8"
+    )
+    out, err, error = run(tmp_path / "faq.md")
+    assert error is None, err
+    assert FAQPage.objects.get(slug="hojicha-storage").short_answer == "물 < 90도 & 1분 > 2분"
+
+
+def test_a_reimport_with_a_parent_leaves_a_namesake_elsewhere_alone(tmp_path, sections):
+    (tmp_path / "faq.md").write_text(FAQ, encoding="utf-8")
+    run(tmp_path / "faq.md", "--parent", "ordering")
+    (tmp_path / "faq.md").write_text(FAQ.replace("6개월", "1년"), encoding="utf-8")
+    out, err, error = run(tmp_path / "faq.md", "--parent", "brewing")
+    assert error is None, err
+    by_category = {
+        faq.get_parent().slug: faq.short_answer
+        for faq in FAQPage.objects.filter(slug="hojicha-storage")
+    }
+    assert by_category == {"ordering": "밀봉하면 6개월입니다.", "brewing": "밀봉하면 1년입니다."}
 
 
 def test_a_missing_parent_is_a_failure(tmp_path, home):
