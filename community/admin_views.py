@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
+from home.converters import parse_id
+
 from . import drafts, guidelines, moderation_services, selectors, services, trust
 from .models import MemberProfile, Post, TrustLevel
 
@@ -151,10 +153,8 @@ def moderation_action(request):
     else:
         action = request.POST.get("action", "")
         ids = request.POST.getlist("post")
-    try:
-        ids = [int(pk) for pk in ids]
-    except ValueError:
-        ids = []
+    ids = [parse_id(pk) for pk in ids]
+    ids = [] if None in ids else ids
     if action not in (*moderation_services.POST_ACTIONS, "reject"):
         messages.error(request, _("Choose an action."))
         return redirect(back)

@@ -137,7 +137,9 @@ def _handle_flags(post: Post, outcome: str) -> None:
 # Post actions ------------------------------------------------------------------------------
 
 
-def _set_state(post: Post, state: str, *, moderator, action: str, data=None) -> Post:
+def _set_state(
+    post: Post, state: str, *, moderator, action: str, data=None, notify: bool = True
+) -> Post:
     from .services import _after_approval
 
     was_approved = post.state == PostState.APPROVED
@@ -156,7 +158,7 @@ def _set_state(post: Post, state: str, *, moderator, action: str, data=None) -> 
             post.screening = Screening.NONE
     post.save()
     log(instance=post, action=action, user=moderator, data=data or {})
-    if state == PostState.APPROVED and not was_approved:
+    if notify and state == PostState.APPROVED and not was_approved:
         _after_approval(post)
     return post
 
@@ -225,7 +227,8 @@ def post_restore(*, post: Post, moderator) -> Post:
     if state in (PostState.HIDDEN, PostState.REMOVED, PostState.SPAM):
         state = PostState.APPROVED
     post.previous_state = ""
-    post = _set_state(post, state, moderator=moderator, action="community.restore")
+    # Followers heard of the reply when it was first approved: not again on its way back.
+    post = _set_state(post, state, moderator=moderator, action="community.restore", notify=False)
     _handle_flags(post, FlagOutcome.DISMISSED)
     return post
 

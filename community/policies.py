@@ -73,10 +73,6 @@ def posting_blocked_reason(user) -> str | None:
     return None
 
 
-def can_moderate(user) -> bool:
-    return user.is_authenticated and user.has_perm("community.moderate_post")
-
-
 def max_level(page) -> int:
     """The deepest reply level allowed under this page: django-comments-xtd's
     ``COMMENTS_XTD_MAX_THREAD_LEVEL`` (or its per-model setting), read when asked."""

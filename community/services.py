@@ -285,19 +285,6 @@ def _after_approval(post: Post) -> None:
 
 
 @transaction.atomic
-def post_set_state(*, post: Post, state: str, moderator) -> Post:
-    """A moderator approves, rejects, hides or restores a post."""
-    if state not in PostState.values:
-        raise ValidationError(_("Unknown state."))
-    was_approved = post.state == PostState.APPROVED
-    post.state = state
-    post.save(update_fields=["state", "is_public", "is_removed"])
-    if state == PostState.APPROVED and not was_approved:
-        _after_approval(post)
-    return post
-
-
-@transaction.atomic
 def post_edit(
     *,
     post: Post,
@@ -333,10 +320,7 @@ def post_edit(
         post.rejection_note = ""
     if policies.is_new_member(editor) and post.state == PostState.APPROVED:
         post.state = PostState.PENDING
-    screening_state = post.state
     _apply_verdict(post, verdict)
-    if verdict.action != screening.Action.HOLD:
-        post.state = screening_state
     post.save()
     return post
 

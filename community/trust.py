@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from wagtail.log_actions import log
 
@@ -157,7 +156,3 @@ def level_grant(*, profile: MemberProfile, level: str, moderator) -> MemberProfi
 
 def warning_expiry(settings_: TrustSettings) -> datetime.datetime:
     return timezone.now() + datetime.timedelta(days=settings_.warning_days)
-
-
-def level_label(level: str) -> str:
-    return str(TrustLevel(level).label) if level else _("New")

@@ -4,18 +4,18 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, selectors, services
+from . import admin_views, moderation_services, selectors
 from .models import BlocklistEntry, Post, PostKind, PostState
 from .selectors import community_settings
 
@@ -79,17 +79,39 @@ class PostIndexView(IndexView):
         return buttons
 
 
+# The states the post form offers, each set through its moderation action. A rejection needs
+# its guideline reason and is made from the moderation queue.
+STATE_ACTIONS = {
+    PostState.APPROVED: "approve",
+    PostState.HIDDEN: "hide",
+    PostState.SPAM: "spam",
+}
+
+
+class PostStateForm(WagtailAdminModelForm):
+    class Meta:
+        model = Post
+        fields = ["state"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offered = {*STATE_ACTIONS, self.instance.state}
+        self.fields["state"].choices = [
+            choice for choice in PostState.choices if choice[0] in offered
+        ]
+
+
 class PostEditView(EditView):
-    """Moderators change a post's state; the change goes through the moderation service, so
-    followers hear about a reply when it is approved."""
+    """Moderators change a post's state through the same moderation actions as the queue, so
+    followers hear about an approved reply, flags are closed and the history is logged."""
 
     def save_instance(self):
         post = Post.objects.get(pk=self.object.pk)
-        post = services.post_set_state(
-            post=post, state=self.form.cleaned_data["state"], moderator=self.request.user
-        )
-        log(instance=post, action="wagtail.edit", user=self.request.user)
-        return post
+        state = self.form.cleaned_data["state"]
+        if state == post.state:
+            return post
+        action = moderation_services.POST_ACTIONS[STATE_ACTIONS[state]]
+        return action(post=post, moderator=self.request.user)
 
 
 class PostViewSet(ModelViewSet):
@@ -133,7 +155,9 @@ class PostViewSet(ModelViewSet):
         "resolved_by",
         "linked_faqs",
     ]
-    form_fields = ["state"]
+
+    def get_form_class(self, for_update=False):
+        return PostStateForm
 
 
 @hooks.register("register_admin_viewset")

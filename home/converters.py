@@ -6,6 +6,8 @@ has at most 18 digits, which every database compares safely, so a longer one is 
 a URL of the site (404).
 """
 
+import re
+
 from django.urls import register_converter
 from django.urls.converters import IntConverter
 
@@ -16,3 +18,8 @@ class IdConverter(IntConverter):
 
 def register() -> None:
     register_converter(IdConverter, "id")
+
+
+def parse_id(text: str) -> int | None:
+    """A database id sent in a form, by the same rule as in URLs; None when it is not one."""
+    return int(text) if re.fullmatch(IdConverter.regex, text) else None

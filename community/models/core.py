@@ -323,10 +323,6 @@ class MemberProfile(models.Model):
         return name[0]
 
     @property
-    def level_rank(self) -> int:
-        return LEVEL_RANK[self.level]
-
-    @property
     def is_suspended(self) -> bool:
         return self.suspended_until is not None and self.suspended_until > timezone.now()
 

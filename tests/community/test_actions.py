@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 from django_comments.models import CommentFlag
 
-from community import services
+from community import moderation_services, services
 from community.factories import MemberFactory, PostFactory
 from community.models import HELPFUL_FLAG, Follow, MemberProfile, Post, PostKind, PostState
 
@@ -249,7 +249,7 @@ def test_no_email_for_a_pending_reply_until_it_is_approved(
     reply = PostFactory(page=faq, user=support, parent=question, is_official=True, state="pending")
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        services.post_set_state(post=reply, state=PostState.APPROVED, moderator=support)
+        moderation_services.post_approve(post=reply, moderator=support)
     assert [m.to for m in mail.outbox] == [[member.email]]
 
 

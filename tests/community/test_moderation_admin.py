@@ -127,6 +127,48 @@ def test_single_and_bulk_actions(mod_client, moderator, story):
     assert {"community.approve", "community.spam", "community.restore", "community.hide"} <= actions
 
 
+def test_an_id_no_post_can_have_changes_nothing_and_says_so(mod_client, story):
+    post = PostFactory(page=story, state=PostState.PENDING)
+    for data in (
+        {"single": "approve:" + "9" * 25},
+        {"action": "approve", "post": [str(post.pk), "9" * 25]},
+        {"action": "approve", "post": ["abc"]},
+    ):
+        response = mod_client.post(ACTION, data, follow=True)
+        assert response.status_code == 200
+        assert "글을 하나 이상 선택해 주세요." in response.content.decode()
+    assert Post.objects.get(pk=post.pk).state == PostState.PENDING
+
+
+def test_followers_hear_of_a_reply_once_even_when_it_is_hidden_and_restored(
+    mod_client, story, member, django_capture_on_commit_callbacks
+):
+    from community import services
+
+    question = PostFactory(page=story, user=member)
+    services.thread_follow(post=question, user=member)
+    reply = PostFactory(page=story, parent=question, state=PostState.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        mod_client.post(ACTION, {"single": f"approve:{reply.pk}"})
+        mod_client.post(ACTION, {"single": f"hide:{reply.pk}"})
+        mod_client.post(ACTION, {"single": f"restore:{reply.pk}"})
+    assert Post.objects.get(pk=reply.pk).state == PostState.APPROVED
+    assert [message.to for message in mail.outbox] == [[member.email]]
+
+
+def test_the_post_form_offers_the_queues_actions_only(mod_client, story, moderator):
+    post = PostFactory(page=story, state=PostState.PENDING)
+    url = f"/admin/community_posts/edit/{post.pk}/"
+    html = mod_client.get(url).content.decode()
+    offered = set(re.findall(r'<option value="(\w+)"', html))
+    assert offered == {"pending", "approved", "hidden", "spam"}
+    response = mod_client.post(url, {"state": "rejected"})
+    assert response.status_code == 200  # shown again: a rejection needs its reason
+    mod_client.post(url, {"state": "spam"})
+    assert Post.objects.get(pk=post.pk).state == PostState.SPAM
+    assert ModelLogEntry.objects.filter(user=moderator, action="community.spam").exists()
+
+
 def test_reject_with_a_reason_tells_the_author_who_can_resubmit(
     mod_client, story, guidelines, django_capture_on_commit_callbacks
 ):
@@ -317,7 +359,6 @@ def test_guidelines_page_rules(home, story):
 
     assert GuidelinesPage.can_create_at(home)
     assert not GuidelinesPage.can_create_at(story)
-    assert GuidelinesPage.subpage_types == []
     page = GuidelinesPageFactory(parent=home)
     page.rules = [
         ("rule", {"code": "respect", "title": "a", "text": "b"}),

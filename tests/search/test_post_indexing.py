@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from community import services
+from community import moderation_services, services
 from community.factories import PostFactory
 from community.models import PostKind, PostState
 from home.factories import UserFactory
@@ -66,14 +66,15 @@ def test_a_pending_post_is_not_found_until_approved(product, after_commit):
         PostFactory, page=product, state=PostState.PENDING, comment="우려낸 색이 맑네요"
     )
     assert search("우려낸").hits == []
-    after_commit(services.post_set_state, post=post, state=PostState.APPROVED, moderator=moderator)
+    after_commit(moderation_services.post_approve, post=post, moderator=moderator)
     assert [hit.key for hit in search("우려낸").hits] == [f"post:{post.pk}"]
 
 
-@pytest.mark.parametrize("state", [PostState.HIDDEN, PostState.SPAM, PostState.REMOVED])
-def test_a_post_taken_down_leaves_the_index(review, after_commit, state):
+@pytest.mark.parametrize("action", ["hide", "spam"])
+def test_a_post_taken_down_leaves_the_index(review, after_commit, action):
     moderator = UserFactory(is_superuser=True)
-    after_commit(services.post_set_state, post=review, state=state, moderator=moderator)
+    take_down = moderation_services.POST_ACTIONS[action]
+    after_commit(take_down, post=review, moderator=moderator)
     assert search("구수한").hits == []
 
 

@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
-from community import services
+from community import moderation_services
 from community.factories import MemberFactory, PostFactory
 from community.models import (
     CommunitySettings,
@@ -176,7 +176,7 @@ def guest(world, payload, name=None, email=None):
     for submission in GuestSubmission.objects.filter(confirmed_at__isnull=True):
         Client().post(f"/ko/community/confirm/{guest_token(submission)}/")
     for post in Post.objects.filter(state=PostState.PENDING):
-        services.post_set_state(post=post, state=PostState.APPROVED, moderator=world.moderator)
+        moderation_services.post_approve(post=post, moderator=world.moderator)
 
 
 def guest_name(world, payload):
