@@ -368,11 +368,6 @@ class ProductPage(BasePage):
         )
         return context
 
-    @property
-    def main_image(self):
-        """The image that stands for the product (listings, sharing)."""
-        return self.image
-
 
 class ProductGalleryImage(TranslatableMixin, Orderable):
     """One more picture of a product, after its main image."""
@@ -549,21 +544,6 @@ class FAQRelatedFAQ(Orderable):
         verbose_name_plural = _("related FAQs")
 
 
-class FAQFeedbackQuerySet(models.QuerySet):
-    def counts_for(self, faq_ids) -> dict[int, tuple[int, int]]:
-        """``{faq id: (yes, no)}`` for the given FAQs, in one query."""
-        rows = (
-            self.filter(faq_id__in=list(faq_ids))
-            .values("faq_id")
-            .annotate(
-                yes=models.Count("pk", filter=models.Q(helpful=True)),
-                no=models.Count("pk", filter=models.Q(helpful=False)),
-            )
-            .order_by()
-        )
-        return {row["faq_id"]: (row["yes"], row["no"]) for row in rows}
-
-
 class FAQFeedback(models.Model):
     """One visitor's answer to "Was this helpful?" on one FAQ; voting again changes it.
 
@@ -581,8 +561,6 @@ class FAQFeedback(models.Model):
     ip_hash = models.CharField(_("address hash"), max_length=64, editable=False, db_index=True)
     created_at = models.DateTimeField(_("first voted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = FAQFeedbackQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("FAQ feedback")

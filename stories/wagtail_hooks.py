@@ -173,8 +173,8 @@ def add_faq_review_panel(request, panels):
 def _copy_link_button(page, *, priority: int) -> Button | None:
     if page.specific_class is not FAQPage or not page.live:
         return None
-    site = page.get_site()
-    root_url = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    # get_url_parts reads Wagtail's cached site root paths: no query per listed page.
+    root_url = (page.get_url_parts() or (None, None, None))[1] or settings.WAGTAILADMIN_BASE_URL
     link = root_url.rstrip("/") + faq_short_link(page)
     return Button(
         _("Copy link"),

@@ -63,8 +63,9 @@ def test_visitors_with_their_own_cookie_vote_separately_behind_one_address(faq):
 
 def test_a_forged_visitor_cookie_is_ignored(client, faq):
     client.cookies[VISITOR_COOKIE] = "someone-else:forged"
-    client.post(vote_url(faq), {"helpful": "yes"})
-    assert FAQFeedback.objects.get().visitor_id != "someone-else"
+    response = client.post(vote_url(faq), {"helpful": "yes"})
+    assert FAQFeedback.objects.get().visitor_id not in {"someone-else", "someone-else:forged"}
+    assert response.cookies[VISITOR_COOKIE].value != "someone-else:forged"  # a fresh signed id
 
 
 def test_a_comment_goes_only_with_a_no(client, faq):

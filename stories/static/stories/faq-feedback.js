@@ -34,7 +34,14 @@
           });
         })
         .catch(function () {
-          form.submit(); // the network or the server failed: fall back to a normal post
+          // The network or the server failed: fall back to a normal post, which does not send
+          // the button pressed on its own.
+          var choice = document.createElement("input");
+          choice.type = "hidden";
+          choice.name = submitter.name;
+          choice.value = submitter.value;
+          form.appendChild(choice);
+          form.submit();
         })
         .finally(function () {
           buttons.forEach(function (button) { button.disabled = false; });
