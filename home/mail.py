@@ -190,10 +190,11 @@ def deliver_queued_email(
     *, now: datetime.datetime | None = None, limit: int = 500
 ) -> DeliveryReport:
     """Try every due message once. Several runs at the same time never send one message twice:
-    each message is claimed (its next attempt moved on) before it is sent."""
-    now = now or timezone.now()
+    each message is claimed (its next attempt moved on) before it is sent. ``now`` fixes the
+    clock (tests); otherwise each claim and each next attempt counts from its own moment."""
+    clock = (lambda: now) if now else timezone.now
     report = DeliveryReport()
-    candidates = list(due_emails(now).values_list("pk", "next_attempt_at")[:limit])
+    candidates = list(due_emails(clock()).values_list("pk", "next_attempt_at")[:limit])
     if not candidates:
         return report
     connection = delivery_connection(fail_silently=False)
@@ -201,14 +202,16 @@ def deliver_queued_email(
         for pk, due_at in candidates:
             claimed = OutgoingEmail.objects.filter(
                 Q(pk=pk, status=OutgoingEmail.Status.QUEUED, next_attempt_at=due_at)
-            ).update(next_attempt_at=now + datetime.timedelta(seconds=CLAIM_SECONDS))
+            ).update(next_attempt_at=clock() + datetime.timedelta(seconds=CLAIM_SECONDS))
             if not claimed:
                 continue  # another run has it
             email = OutgoingEmail.objects.get(pk=pk)
             try:
                 connection.send_messages([deserialise(email)])
             except DELIVERY_ERRORS as error:
-                _failed(email, error, now, report)
+                _failed(email, error, clock(), report)
+            except ValueError as error:  # a header or address no server will ever take
+                _give_up(email, error, report)
             else:
                 email.status = OutgoingEmail.Status.SENT
                 email.sent_at = timezone.now()
@@ -224,19 +227,10 @@ def deliver_queued_email(
 
 def _failed(email: OutgoingEmail, error: Exception, now, report: DeliveryReport) -> None:
     email.attempts += 1
-    email.last_error = _error_text(error)
     if email.attempts >= settings.DANGOL_EMAIL_MAX_ATTEMPTS:
-        email.status = OutgoingEmail.Status.FAILED
-        email.save(update_fields=["attempts", "last_error", "status"])
-        logger.error(
-            "Email %s to %s given up after %d attempts: %s",
-            email.pk,
-            email.recipients,
-            email.attempts,
-            email.last_error,
-        )
-        report.given_up += 1
+        _give_up(email, error, report)
         return
+    email.last_error = _error_text(error)
     email.next_attempt_at = now + retry_delay(email.attempts)
     email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
     logger.warning(
@@ -248,3 +242,17 @@ def _failed(email: OutgoingEmail, error: Exception, now, report: DeliveryReport)
         email.next_attempt_at.isoformat(timespec="seconds"),
     )
     report.retry_later += 1
+
+
+def _give_up(email: OutgoingEmail, error: Exception, report: DeliveryReport) -> None:
+    email.last_error = _error_text(error)
+    email.status = OutgoingEmail.Status.FAILED
+    email.save(update_fields=["attempts", "last_error", "status"])
+    logger.error(
+        "Email %s to %s given up after %d attempts: %s",
+        email.pk,
+        email.recipients,
+        email.attempts,
+        email.last_error,
+    )
+    report.given_up += 1

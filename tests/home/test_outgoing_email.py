@@ -171,6 +171,28 @@ def test_retries_back_off_exponentially_then_give_up_with_an_error(smtp_down, ca
     assert mail.outbox == []
 
 
+def test_a_message_no_server_can_take_is_given_up_and_the_rest_still_go(smtp_down, settings):
+    EmailMultiAlternatives("제목", "본문", to=["good@dangol.example"]).send()
+    EmailMultiAlternatives("제목", "본문", to=["bad@dangol.example"]).send()
+    # A header with a line break: Django refuses to build it (BadHeaderError, a ValueError).
+    bad = OutgoingEmail.objects.get(to=["bad@dangol.example"])
+    OutgoingEmail.objects.filter(pk=bad.pk).update(subject="a\nBcc: x@y")
+    smtp_comes_back(settings)
+    report = deliver_queued_email(now=later(60))
+    assert (report.sent, report.given_up) == (1, 1)
+    assert [message.to for message in mail.outbox] == [["good@dangol.example"]]
+    bad.refresh_from_db()
+    assert bad.status == OutgoingEmail.Status.FAILED and "BadHeaderError" in bad.last_error
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "many"])
+def test_the_command_refuses_a_limit_that_is_no_positive_number(limit):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="is not a whole number of at least 1"):
+        call_command("deliver_queued_email", "--limit", limit, stdout=io.StringIO())
+
+
 def test_a_message_is_kept_as_json_with_html_headers_and_attachments(smtp_down):
     message = EmailMultiAlternatives(
         "새 답글", "텍스트 본문", "Dangol <hello@dangol.example>", ["to@dangol.example"],

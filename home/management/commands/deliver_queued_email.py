@@ -1,6 +1,18 @@
+import argparse
+
 from django.core.management.base import BaseCommand
 
 from home.mail import deliver_queued_email
+
+
+def positive_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return number
 
 
 class Command(BaseCommand):
@@ -11,7 +23,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--limit", type=int, default=500, help="Most messages to try in this run."
+            "--limit", type=positive_number, default=500, help="Most messages to try in this run."
         )
 
     def handle(self, *args, limit: int, **options):
