@@ -278,7 +278,7 @@ def for_view(request, alternates: list[dict], description: str = "") -> Seo:
     seo = Seo(
         title="",
         description=plain(description),
-        canonical=request.build_absolute_uri(request.path),
+        canonical=absolute(request, request.path),
         site_name=home.title if home else settings.WAGTAIL_SITE_NAME,
     )
     seo.alternates = [

@@ -49,3 +49,9 @@ def test_a_profile_is_described_by_the_members_name_escaped_once(client, home):
 
 def test_plain_text_decodes_entities_so_that_templates_escape_it_once():
     assert plain("<p>Tom &amp; Jerry&#x27;s <b>tea</b></p>") == "Tom & Jerry's tea"
+
+
+def test_a_views_canonical_address_names_the_site_like_its_alternates(client, english_home):
+    html = client.get("/ko/community/", HTTP_HOST="127.0.0.1").content.decode()
+    assert '<link rel="canonical" href="http://localhost/ko/community/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://localhost/en/community/">' in html
