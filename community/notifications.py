@@ -1,7 +1,8 @@
-"""Emails the community sends, each in its recipient's language, as plain text."""
+"""Emails the community sends, each in its recipient's language, as plain text. They are
+stored and delivered by the worker (``home.mail``)."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -12,7 +13,7 @@ from .models import Follow, MemberProfile, Post, display_name_for
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return settings.SITE_URL + path
 
 
 def _language_of(user) -> str:
@@ -20,16 +21,20 @@ def _language_of(user) -> str:
     return profile.language if profile else settings.LANGUAGE_CODE
 
 
-def _send(*, to: str, language: str, template: str, context: dict, headers=None) -> None:
+def _message(*, to: str, language: str, template: str, context: dict, headers=None) -> EmailMessage:
     with translation.override(language):
         subject = render_to_string(f"community/email/{template}_subject.txt", context)
         body = render_to_string(f"community/email/{template}.txt", context)
-    EmailMessage(
+    return EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         to=[to],
         headers=headers or {},
-    ).send()
+    )
+
+
+def _send(**kwargs) -> None:
+    _message(**kwargs).send()
 
 
 EXCERPT_LENGTH = 300
@@ -69,6 +74,7 @@ def send_new_reply(reply: Post) -> None:
     """Tell the followers of the thread about a newly approved reply; when staff answered, tell
     the author of the post they answered (once, even if they also follow the thread)."""
     parent = Post.objects.select_related("user").get(pk=reply.parent_id)
+    messages: list[EmailMessage] = []
     told: set[int] = set()
     if reply.user_id is not None:
         told.add(reply.user_id)
@@ -76,7 +82,7 @@ def send_new_reply(reply: Post) -> None:
         profile = MemberProfile.objects.filter(user_id=parent.user_id).first()
         if profile is None or profile.notify_staff_answers:
             language = _language_of(parent.user)
-            _send(
+            message = _message(
                 to=parent.user.email,
                 language=language,
                 template="staff_answer",
@@ -86,6 +92,7 @@ def send_new_reply(reply: Post) -> None:
                     "url": _post_url(reply, language),
                 },
             )
+            messages.append(message)
         told.add(parent.user_id)
 
     follows = (
@@ -104,7 +111,7 @@ def send_new_reply(reply: Post) -> None:
             unsubscribe = _absolute(
                 reverse("community:unsubscribe", args=[tokens.unsubscribe_token(follow)])
             )
-        _send(
+        message = _message(
             to=follow.user.email,
             language=language,
             template="new_reply",
@@ -117,6 +124,10 @@ def send_new_reply(reply: Post) -> None:
             },
             headers={"List-Unsubscribe": f"<{unsubscribe}>"},
         )
+        messages.append(message)
+    # One connection for every message: the mail backend stores them all and enqueues one
+    # delivery, which sends them in batches.
+    get_connection().send_messages(messages)
 
 
 def send_welcome(user, message: str, language: str) -> None:

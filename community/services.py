@@ -24,7 +24,7 @@ from wagtail.models import Page
 
 from home import roles
 
-from . import notifications, policies, screening, tokens, trust
+from . import notifications, policies, screening, tasks, tokens, trust
 from .models import (
     HELPFUL_FLAG,
     CommunitySettings,
@@ -281,7 +281,7 @@ def _apply_verdict(post: Post, verdict: screening.Verdict) -> None:
 
 def _after_approval(post: Post) -> None:
     if post.level > 0:
-        transaction.on_commit(lambda: notifications.send_new_reply(post))
+        transaction.on_commit(lambda: tasks.notify_new_reply.enqueue(post_id=post.pk))
 
 
 @transaction.atomic

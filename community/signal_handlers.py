@@ -44,11 +44,11 @@ def show_welcome_message(sender, request, user, **kwargs) -> None:
 def _recompute_level(user) -> None:
     from django.db import transaction
 
-    from . import policies, trust
+    from . import policies, tasks
 
     if user is None or not user.is_active or policies.is_staff_member(user):
         return
-    transaction.on_commit(lambda: trust.level_recompute(user=user))
+    transaction.on_commit(lambda: tasks.recompute_level.enqueue(user_id=user.pk))
 
 
 def post_saved(sender, instance, created, raw=False, **kwargs) -> None:

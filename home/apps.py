@@ -10,7 +10,7 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
-        from . import converters, signal_handlers
+        from . import checks, converters, signal_handlers  # noqa: F401 (checks register)
         from .models import OutgoingEmail
         from .permissions import SuperusersMayLook
 

@@ -1,12 +1,13 @@
-"""Email that survives a mail server being down.
+"""Mail that never holds up a request.
 
-``QueuedEmailBackend`` (the production ``EMAIL_BACKEND``) hands each message to the real
-backend, ``DANGOL_EMAIL_DELIVERY_BACKEND``. When that fails with a network or SMTP error the
-message is stored as an :class:`~home.models.OutgoingEmail` (JSON, never pickled) and a warning
-is logged, so the signup or post that sent it still succeeds. ``deliver_queued_email`` (the
-function and the management command, run from cron or a systemd timer) retries due messages
-with exponential backoff and gives up after ``DANGOL_EMAIL_MAX_ATTEMPTS`` failed attempts,
-logging an error.
+``QueuedEmailBackend`` (the ``EMAIL_BACKEND`` everywhere) stores each message as an
+:class:`~home.models.OutgoingEmail` (JSON, never pickled) and enqueues one
+``home.tasks.deliver_email`` task for the lot; the request talks to the database only. The
+worker sends them through ``DANGOL_EMAIL_DELIVERY_BACKEND`` (SMTP in production), up to
+``DANGOL_EMAIL_BATCH_SIZE`` messages per connection. A message the server does not take is
+tried again later with exponential backoff by ``deliver_queued_email`` (run by
+``manage.py periodic``) and given up after ``DANGOL_EMAIL_MAX_ATTEMPTS`` failed attempts,
+logged as an error and listed for superusers under *Settings → Outgoing email*.
 """
 
 from __future__ import annotations
@@ -124,49 +125,27 @@ def deserialise(email: OutgoingEmail) -> EmailMultiAlternatives:
 
 
 class QueuedEmailBackend(BaseEmailBackend):
-    """Send through the real backend; keep what it cannot send for ``deliver_queued_email``."""
+    """Store the messages and leave their delivery to the worker."""
 
     def send_messages(self, email_messages) -> int:
         messages = [message for message in email_messages if message.recipients()]
-        if not messages:
-            return 0
-        connection = delivery_connection(fail_silently=False)
-        handled = 0
-        try:
-            connection.open()
-        except DELIVERY_ERRORS as error:
-            for message in messages:
-                self._queue(message, error)
-            return len(messages)
-        try:
-            for message in messages:
-                try:
-                    connection.send_messages([message])
-                except DELIVERY_ERRORS as error:
-                    self._queue(message, error)
-                handled += 1
-        finally:
-            # The server may have gone away after the last message.
-            with contextlib.suppress(*DELIVERY_ERRORS):
-                connection.close()
-        return handled
+        if messages:
+            queue_messages(messages)
+        return len(messages)
 
-    def _queue(self, message: EmailMessage, error: Exception) -> OutgoingEmail:
-        now = timezone.now()
-        email = OutgoingEmail.objects.create(
-            **serialise(message),
-            attempts=1,
-            next_attempt_at=now + retry_delay(1),
-            last_error=_error_text(error),
-        )
-        logger.warning(
-            "Email %s to %s not sent (%s); queued for a retry at %s.",
-            email.pk,
-            email.recipients,
-            email.last_error,
-            email.next_attempt_at.isoformat(timespec="seconds"),
-        )
-        return email
+
+def queue_messages(messages: list[EmailMessage]) -> list[int]:
+    """Store ``messages`` and enqueue their delivery: one task, whatever their number. The
+    task is written in the caller's transaction, so it exists only if that commits."""
+    from .tasks import deliver_email
+
+    now = timezone.now()
+    emails = OutgoingEmail.objects.bulk_create(
+        [OutgoingEmail(**serialise(message), next_attempt_at=now) for message in messages]
+    )
+    ids = [email.pk for email in emails]
+    deliver_email.enqueue(email_ids=ids)
+    return ids
 
 
 # Retries -----------------------------------------------------------------------------------
@@ -189,40 +168,77 @@ def due_emails(now: datetime.datetime | None = None):
 def deliver_queued_email(
     *, now: datetime.datetime | None = None, limit: int = 500
 ) -> DeliveryReport:
-    """Try every due message once. Several runs at the same time never send one message twice:
-    each message is claimed (its next attempt moved on) before it is sent. ``now`` fixes the
-    clock (tests); otherwise each claim and each next attempt counts from its own moment."""
+    """Try every due message once (new ones the worker has not reached yet, and retries).
+    ``now`` fixes the clock (tests); otherwise each claim and each next attempt counts from
+    its own moment."""
+    candidates = list(due_emails(now).values_list("pk", "next_attempt_at")[:limit])
+    return _deliver(candidates, now=now)
+
+
+def deliver(email_ids: list[int], *, now: datetime.datetime | None = None) -> DeliveryReport:
+    """Send those of ``email_ids`` that are still waiting and due (a retry waits its turn)."""
+    candidates = list(due_emails(now).filter(pk__in=email_ids).values_list("pk", "next_attempt_at"))
+    return _deliver(candidates, now=now)
+
+
+def _deliver(candidates, *, now) -> DeliveryReport:
+    """Send ``candidates`` ((pk, next attempt) pairs), ``DANGOL_EMAIL_BATCH_SIZE`` per connection.
+    Several runs at the same time never send one message twice: each message is claimed (its
+    next attempt moved on) before it is sent. A server that cannot be reached fails the batch
+    at once, without one time-out per message."""
     clock = (lambda: now) if now else timezone.now
     report = DeliveryReport()
-    candidates = list(due_emails(clock()).values_list("pk", "next_attempt_at")[:limit])
-    if not candidates:
-        return report
-    connection = delivery_connection(fail_silently=False)
-    try:
-        for pk, due_at in candidates:
-            claimed = OutgoingEmail.objects.filter(
-                Q(pk=pk, status=OutgoingEmail.Status.QUEUED, next_attempt_at=due_at)
-            ).update(next_attempt_at=clock() + datetime.timedelta(seconds=CLAIM_SECONDS))
-            if not claimed:
-                continue  # another run has it
-            email = OutgoingEmail.objects.get(pk=pk)
-            try:
-                connection.send_messages([deserialise(email)])
-            except DELIVERY_ERRORS as error:
+    batch_size = settings.DANGOL_EMAIL_BATCH_SIZE
+    for start in range(0, len(candidates), batch_size):
+        batch = candidates[start : start + batch_size]
+        connection = delivery_connection(fail_silently=False)
+        try:
+            connection.open()
+        except DELIVERY_ERRORS as error:
+            for email in _claim(batch, clock):
                 _failed(email, error, clock(), report)
-            except ValueError as error:  # a header or address no server will ever take
-                _give_up(email, error, report)
-            else:
-                email.status = OutgoingEmail.Status.SENT
-                email.sent_at = timezone.now()
-                email.last_error = ""
-                email.save(update_fields=["status", "sent_at", "last_error"])
-                logger.info("Queued email %s to %s sent.", email.pk, email.recipients)
-                report.sent += 1
-    finally:
-        with contextlib.suppress(*DELIVERY_ERRORS):
-            connection.close()
+            continue
+        try:
+            for email in _claim(batch, clock, lazily=True):
+                _send_one(connection, email, clock, report)
+        finally:
+            # The server may have gone away after the last message.
+            with contextlib.suppress(*DELIVERY_ERRORS):
+                connection.close()
     return report
+
+
+def _claim(batch, clock, *, lazily: bool = False):
+    """The messages of ``batch`` this run may send (claimed one at a time, just before being
+    sent when ``lazily``, so a long batch does not hold claims it has not reached)."""
+    claimed = (_claim_one(pk, due_at, clock) for pk, due_at in batch)
+    emails = (email for email in claimed if email is not None)
+    return emails if lazily else list(emails)
+
+
+def _claim_one(pk: int, due_at, clock) -> OutgoingEmail | None:
+    claimed = OutgoingEmail.objects.filter(
+        Q(pk=pk, status=OutgoingEmail.Status.QUEUED, next_attempt_at=due_at)
+    ).update(next_attempt_at=clock() + datetime.timedelta(seconds=CLAIM_SECONDS))
+    if not claimed:
+        return None  # another run has it
+    return OutgoingEmail.objects.get(pk=pk)
+
+
+def _send_one(connection, email: OutgoingEmail, clock, report: DeliveryReport) -> None:
+    try:
+        connection.send_messages([deserialise(email)])
+    except DELIVERY_ERRORS as error:
+        _failed(email, error, clock(), report)
+    except ValueError as error:  # a header or address no server will ever take
+        _give_up(email, error, report)
+    else:
+        email.status = OutgoingEmail.Status.SENT
+        email.sent_at = timezone.now()
+        email.last_error = ""
+        email.save(update_fields=["status", "sent_at", "last_error"])
+        logger.info("Email %s to %s sent.", email.pk, email.recipients)
+        report.sent += 1
 
 
 def _failed(email: OutgoingEmail, error: Exception, now, report: DeliveryReport) -> None:
@@ -234,7 +250,7 @@ def _failed(email: OutgoingEmail, error: Exception, now, report: DeliveryReport)
     email.next_attempt_at = now + retry_delay(email.attempts)
     email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
     logger.warning(
-        "Email %s to %s still not sent (attempt %d: %s); next try at %s.",
+        "Email %s to %s not sent (attempt %d: %s); next try at %s.",
         email.pk,
         email.recipients,
         email.attempts,

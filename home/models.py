@@ -192,11 +192,11 @@ class BrandSettings(CachedSiteSetting):
 
 
 class OutgoingEmail(models.Model):
-    """An email the mail server did not take, kept as JSON (never pickled) until a retry
-    delivers it or the attempts run out. ``home.mail`` writes and delivers these."""
+    """An email the site sends, kept as JSON (never pickled) until the worker delivers it or
+    the attempts run out. ``home.mail`` writes and delivers these."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting for a retry")
+        QUEUED = "queued", _("Waiting to be sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Given up")
 

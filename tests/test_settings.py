@@ -10,6 +10,8 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "dangol.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "dangol.example",
+    "SITE_URL": "https://dangol.example",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
 
 
@@ -19,6 +21,9 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         "ALLOWED_HOSTS",
         "DJANGO_SETTINGS_MODULE",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "SITE_URL",
+        "CACHE_URL",
+        "REDIS_URL",
     }
     clean_env = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(
@@ -49,6 +54,23 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SITE_URL"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_production_refuses_a_cache_only_one_process_sees():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CACHE_URL"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr and "REDIS_URL" in result.stderr
+    result = run_manage("check", env={**env, "CACHE_URL": "locmemcache://"})
+    assert result.returncode != 0
+    assert "every process shares" in result.stderr
 
 
 def test_production_refuses_the_demo_loader():

@@ -148,6 +148,8 @@ class Post(XtdComment):
         _("state before removal"), max_length=12, choices=PostState.choices, blank=True
     )
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    # When the thread's followers were told about this reply (once, by the worker).
+    followers_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = PostManager()
 

@@ -112,9 +112,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep connections open between requests (SQLite too: opening one costs a few milliseconds).
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -162,9 +162,12 @@ else:
     EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
     EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-# What actually delivers mail. Production sets EMAIL_BACKEND to home.mail.QueuedEmailBackend,
-# which uses this backend and keeps what it cannot send for `deliver_queued_email`.
+# Requests never talk to the mail server: every message is stored (home.mail.QueuedEmailBackend)
+# and the worker delivers it through DANGOL_EMAIL_DELIVERY_BACKEND, the backend configured above.
 DANGOL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+DANGOL_EMAIL_BATCH_SIZE = 100  # messages sent through one connection to the mail server
+DANGOL_EMAIL_KEEP_SENT_DAYS = env.int("EMAIL_KEEP_SENT_DAYS", default=30)
 DANGOL_EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=10)
 DANGOL_EMAIL_RETRY_BASE_SECONDS = 60  # then 2, 4, 8… minutes
 DANGOL_EMAIL_RETRY_MAX_SECONDS = 6 * 3600
@@ -235,7 +238,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Dangol"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's one public address: the Wagtail site record, Django's sites entry, canonical and
+# sitemap URLs, links in emails and the admin all follow it (synced after every `migrate`).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -305,14 +311,15 @@ ELASTICSEARCH_TIMEOUT = min(env.float("ELASTICSEARCH_TIMEOUT", default=2.0), 2.0
 # autocompletions, which come as the visitor types.
 DANGOL_SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
 DANGOL_SEARCH_SUGGEST_RATE_LIMIT = env.str("SEARCH_SUGGEST_RATE_LIMIT", default="240/m")
-# Background work (search indexing): run at once in-process unless a worker backend is named.
-TASKS = {
-    "default": {
-        "BACKEND": env.str(
-            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
+# Background work (mail, notifications, search indexing) runs on a worker: by default a queue
+# in the site's own database (django-tasks-db; `manage.py db_worker`). The test suite runs
+# tasks at once in-process (django_tasks.backends.immediate.ImmediateBackend).
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND.startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
+# Finished task results are pruned after this many days (`manage.py periodic`).
+DANGOL_TASK_RESULTS_KEEP_DAYS = env.int("TASK_RESULTS_KEEP_DAYS", default=7)
 # Community threads: django-comments-xtd with the project's own comment model and form.
 # django_comments needs django.contrib.sites; Wagtail's own Site model is separate.
 SITE_ID = 1

@@ -9,7 +9,7 @@ from .base import *  # noqa: E402,F403
 from .base import VAR_DIR, env  # noqa: E402
 
 if not env.str("EMAIL_URL", default="") and not env.str("EMAIL_BACKEND", default=""):
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    DANGOL_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 INTERNAL_IPS = ["127.0.0.1"]

@@ -1,11 +1,28 @@
-"""Production: everything from the environment; refuses to start without SECRET_KEY and
-ALLOWED_HOSTS, and passes ``manage.py check --deploy`` without warnings."""
+"""Production: everything from the environment; refuses to start without SECRET_KEY,
+ALLOWED_HOSTS, SITE_URL or a cache every process shares, and passes ``manage.py check
+--deploy`` without warnings."""
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env
+from .base import CACHES, MIDDLEWARE, env
 
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # no default: refuse to start without it
+SITE_URL = env.str("SITE_URL").rstrip("/")  # the public address, e.g. https://dangol.example
+WAGTAILADMIN_BASE_URL = SITE_URL
+
+# Rate limits, the page cache and the data cache must be the same for every process and
+# machine: a cache in one process's memory would let each worker count and cache on its own.
+PROCESS_LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+if CACHES["default"]["BACKEND"] in PROCESS_LOCAL_CACHES:
+    raise ImproperlyConfigured(
+        "Production needs a cache that every process shares: set CACHE_URL (for example "
+        "redis://127.0.0.1:6379/1) or REDIS_URL. The in-memory cache belongs to one process."
+    )
 
 # Static files served by the application itself, compressed, with far-future cache headers.
 MIDDLEWARE = [
@@ -29,7 +46,3 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 DANGOL_DEMO_ALLOWED = env.bool("DANGOL_DEMO_ALLOWED", default=False)
-
-# Mail the server cannot take now is kept and retried by `manage.py deliver_queued_email`
-# (DANGOL_EMAIL_DELIVERY_BACKEND, from EMAIL_URL, does the sending).
-EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
