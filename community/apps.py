@@ -35,6 +35,12 @@ class CommunityConfig(AppConfig):
             signal_handlers.post_saved, sender=Post, dispatch_uid="community_post_level"
         )
         post_save.connect(
+            signal_handlers.post_seen_saved, sender=Post, dispatch_uid="community_post_seen"
+        )
+        post_delete.connect(
+            signal_handlers.post_seen_deleted, sender=Post, dispatch_uid="community_post_gone"
+        )
+        post_save.connect(
             signal_handlers.helpful_changed,
             sender=CommentFlag,
             dispatch_uid="community_helpful_level",

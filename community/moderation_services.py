@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from home import page_cache
 from home.ratelimit import hit_all
 
 from . import notifications, policies, search, trust
@@ -368,6 +369,8 @@ def _save_all(posts: list[Post]) -> None:
         posts, ["previous_state", "state", "moderated_at", "is_public", "is_removed"]
     )
     search.posts_changed(posts)
+    if posts:
+        page_cache.invalidate()
 
 
 @transaction.atomic
@@ -385,6 +388,8 @@ def member_unban(*, member, moderator) -> MemberProfile:
         post.is_removed = post.deleted_at is not None
     Post.objects.bulk_update(posts, ["state", "previous_state", "is_public", "is_removed"])
     search.posts_changed(posts)
+    if posts:
+        page_cache.invalidate()
     log(
         instance=profile,
         action="community.unban",

@@ -22,7 +22,7 @@ from django_comments.models import CommentFlag
 from django_comments.signals import comment_was_posted, comment_will_be_posted
 from wagtail.models import Page
 
-from home import roles
+from home import page_cache, roles
 
 from . import notifications, policies, screening, tasks, tokens, trust
 from .models import (
@@ -561,6 +561,7 @@ def member_delete(*, user) -> None:
     Post.objects.filter(user=user).update(user_name="", user_email="", user_url="")
     Post.objects.filter(user=user).update(ip_address=None)
     user.delete()
+    page_cache.invalidate()  # their posts now show as from a deleted member
 
 
 def welcome_send_once(*, user, community_settings: CommunitySettings) -> bool:

@@ -74,3 +74,25 @@ def warning_saved(sender, instance, created, raw=False, **kwargs) -> None:
 
     if created and not raw:
         trust.level_recompute(user=instance.user, actor=instance.moderator)
+
+
+def post_seen_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A post entering or leaving the approved state, or an approved post edited (its text,
+    rating, official mark, resolution), shows on pages: start a new cache generation. Flags,
+    helpful marks and moderation notes do not."""
+    from home import page_cache
+
+    if raw:
+        return
+    before = getattr(instance, "_seen_as_loaded", None)
+    after = instance.seen_by_visitors()
+    if before != after or after == ():
+        page_cache.invalidate()
+    instance._seen_as_loaded = after
+
+
+def post_seen_deleted(sender, instance, **kwargs) -> None:
+    from home import page_cache
+
+    if instance.seen_by_visitors() is not None:
+        page_cache.invalidate()

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_unpublished, post_page_move
 
 
 class HomeConfig(AppConfig):
@@ -22,4 +23,10 @@ class HomeConfig(AppConfig):
         post_delete.connect(signal_handlers.invalidate_page_cache, dispatch_uid="page-cache-del")
         m2m_changed.connect(
             signal_handlers.invalidate_page_cache_m2m, dispatch_uid="page-cache-m2m"
+        )
+        post_page_move.connect(
+            signal_handlers.invalidate_page_cache_now, dispatch_uid="page-cache-move"
+        )
+        page_unpublished.connect(
+            signal_handlers.invalidate_page_cache_now, dispatch_uid="page-cache-unpublish"
         )

@@ -10,9 +10,11 @@ Pages can contain forms with a CSRF token. The cached copy holds a marker instea
 of the visitor who happened to fill the cache; each visitor gets their own token on the way
 out, so forms on cached pages keep working.
 
-Any change that can show on a page (publishing, unpublishing, moving or deleting a page, an
-approved community post, a new rating) calls ``invalidate()``, which moves every page to a new
-cache generation at once.
+A change that visitors can see (a page published, unpublished, moved or deleted; a post
+entering or leaving the approved state or an approved post edited; site settings; privacy;
+an image, a story category or an author) calls ``invalidate()``, which moves every page to a
+new cache generation at once. Everything else (drafts, follows, profile edits, votes, flags,
+notices, mail, analytics) leaves the caches alone: see ``home.signal_handlers``.
 """
 
 import hashlib
@@ -21,6 +23,7 @@ import re
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware.csrf import get_token
 
 GENERATION_KEY = "page-cache:generation"
@@ -29,7 +32,18 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
 def invalidate() -> None:
-    """Start a new generation: every cached page is stale from now on."""
+    """Start a new generation: every cached page is stale from now on. Inside a transaction,
+    once more when it commits, so that a page read between now and the commit (still
+    showing the old content) does not stay in the new generation."""
+    _next_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is _next_generation for _sids, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_next_generation)
+
+
+def _next_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

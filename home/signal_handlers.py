@@ -25,22 +25,55 @@ def sync_locales_and_roles(sender, using="default", verbosity=1, **kwargs) -> No
     sync_publishing_workflow()
 
 
-def invalidate_page_cache(sender, instance, **kwargs) -> None:
-    """Any saved or deleted page, image, site setting or content of ours can show on a page."""
+# What saving a draft, locking a page or adding a draft child writes: visitors see none of it.
+PAGE_DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+        "wagtail_admin_comments",
+    }
+)
+
+
+def _page_is_seen(page, update_fields) -> bool:
+    """Whether saving ``page`` can change what a visitor sees: a live page (or one that just
+    stopped being live) saved with more than draft bookkeeping."""
+    if update_fields is not None and set(update_fields) <= PAGE_DRAFT_FIELDS:
+        return False
+    return page.live or page.first_published_at is not None
+
+
+def invalidate_page_cache(sender, instance, update_fields=None, **kwargs) -> None:
+    """A saved or deleted page, image, site setting, category, author or privacy rule shows on
+    pages; anything else does not (community posts have their own rule)."""
     from django.conf import settings
+    from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.models import Page
 
     from . import page_cache
 
-    meta = instance._meta
-    if meta.label in settings.DANGOL_PAGE_CACHE_IGNORED_MODELS:
-        return
-    if (
-        isinstance(instance, Page)
-        or meta.app_label in settings.DANGOL_PAGE_CACHE_APPS
-        or meta.label in settings.DANGOL_PAGE_CACHE_MODELS
-    ):
+    if isinstance(instance, Page):
+        seen = _page_is_seen(instance, update_fields)
+    else:
+        seen = (
+            isinstance(instance, BaseSiteSetting)
+            or instance._meta.label in settings.DANGOL_PAGE_CACHE_MODELS
+        )
+    if seen:
         page_cache.invalidate()
+
+
+def invalidate_page_cache_now(sender, **kwargs) -> None:
+    """A page was moved or unpublished."""
+    from . import page_cache
+
+    page_cache.invalidate()
 
 
 def invalidate_page_cache_m2m(sender, instance, action, **kwargs) -> None:

@@ -171,6 +171,27 @@ class Post(XtdComment):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk}"
 
+    # What visitors see of an approved post: a change to any of these shows on pages.
+    SEEN_FIELDS = ("comment", "rating", "is_official", "edited_at", "deleted_at", "resolved_by_id")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        post = super().from_db(db, field_names, values)
+        post._seen_as_loaded = post.seen_by_visitors()
+        return post
+
+    def seen_by_visitors(self):
+        """What a visitor sees of this post (``None`` when it is not public), to tell a change
+        that shows on pages from one that does not (a flag, a moderation note)."""
+        deferred = self.get_deferred_fields()
+        if "state" in deferred:
+            return ()  # unknown: assume visible
+        if self.state != PostState.APPROVED:
+            return None
+        return tuple(
+            getattr(self, name) if name not in deferred else deferred for name in self.SEEN_FIELDS
+        )
+
     def save(self, *args, **kwargs):
         self.is_public = self.state == PostState.APPROVED
         self.is_removed = self.deleted_at is not None or self.state == PostState.REMOVED

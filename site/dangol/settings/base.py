@@ -133,21 +133,22 @@ else:
 
 # Anonymous visitors' pages are cached this long (0 turns the page cache off).
 DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Saving or deleting anything of these apps or models starts a new page-cache generation.
-# (Not image renditions: rendering a page creates them.)
-DANGOL_PAGE_CACHE_APPS = {"home", "stories", "community", "taggit"}
+# Saving or deleting one of these starts a new page-cache generation: whatever is saved shows
+# on pages. Pages, site settings and community posts have rules of their own
+# (home.signal_handlers, community.signal_handlers); nothing else empties the caches.
 DANGOL_PAGE_CACHE_MODELS = {
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailimages.Image",
     # Privacy: who may see a page (its groups are a many-to-many: see home.signal_handlers).
     "wagtailcore.PageViewRestriction",
+    "stories.StoryCategory",
+    "stories.Author",
+    "taggit.Tag",
 }
 # Data that every page reads (site settings, privacy, the header's pages) is cached for the
 # current page-cache generation (``home.page_cache.cached``), at most this long.
 DANGOL_DATA_CACHE_SECONDS = env.int("DATA_CACHE_SECONDS", default=3600)
-# …except these, which never show on a public page (a visitor's vote must not empty the cache).
-DANGOL_PAGE_CACHE_IGNORED_MODELS = {"stories.FAQFeedback", "home.OutgoingEmail"}
 
 # Email: EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path) or the
 # usual Django EMAIL_* variables; printed to the console when nothing is configured.
