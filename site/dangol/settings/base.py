@@ -340,6 +340,16 @@ LOGGING = {
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="dangol")
 ELASTICSEARCH_TIMEOUT = min(env.float("ELASTICSEARCH_TIMEOUT", default=2.0), 2.0)
+# A cluster: ELASTICSEARCH_URL may name several nodes, comma-separated; credentials are a user
+# name and password or an API key; a private certificate authority is named by its file.
+ELASTICSEARCH_USERNAME = env.str("ELASTICSEARCH_USERNAME", default="")
+ELASTICSEARCH_PASSWORD = env.str("ELASTICSEARCH_PASSWORD", default="")
+ELASTICSEARCH_API_KEY = env.str("ELASTICSEARCH_API_KEY", default="")
+ELASTICSEARCH_CA_CERTS = env.str("ELASTICSEARCH_CA_CERTS", default="")
+ELASTICSEARCH_VERIFY_CERTS = env.bool("ELASTICSEARCH_VERIFY_CERTS", default=True)
+# Shards and replicas of each index the backend creates (a rebuild applies a change).
+ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 # Searches per visitor's address (the search page and GET /api/search/ together), and
 # autocompletions, which come as the visitor types.
 DANGOL_SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")
