@@ -68,4 +68,4 @@ class MediaStorage(S3Storage):
     delete = _store_errors("delete")(S3Storage.delete)
     listdir = _store_errors("list")(S3Storage.listdir)
     size = _store_errors("measure")(S3Storage.size)
-    get_modified_time = _store_errors("date")(S3Storage.get_modified_time)
+    get_modified_time = _store_errors("read the date of")(S3Storage.get_modified_time)
