@@ -3,21 +3,27 @@
 An archive (``dangol-backup-YYYYmmdd-HHMMSS.tar.gz``) holds ``manifest.json`` (database vendor,
 creation time, row count of every table), the database snapshot (``database.sqlite3`` from
 SQLite's online backup API, or ``database.pgdump`` from ``pg_dump`` in custom format) and the
-``media/`` folder. The row counts are taken from the same snapshot as the dump, so a restore can
+``media/`` folder: every file of the media storage (``default_storage``: local disk or an S3
+bucket), read and written through the storage, so a restore puts the files back wherever media
+lives now. The row counts are taken from the same snapshot as the dump, so a restore can
 prove it brought back exactly what was saved.
 """
 
 import json
 import os
+import posixpath
 import shutil
 import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from pathlib import Path
+import time
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connections, transaction
 from django.utils import timezone
 
@@ -104,6 +110,41 @@ def _dump_database(alias: str, folder: Path) -> tuple[str, dict[str, int]]:
     raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
 
 
+def media_files(folder: str = "") -> Iterator[str]:
+    """The name of every file in the media storage, walking its folders."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # local media folder not created yet: no media
+        return
+    for name in sorted(files):
+        yield posixpath.join(folder, name)
+    for name in sorted(folders):
+        yield from media_files(posixpath.join(folder, name))
+
+
+def _archive_media(archive: tarfile.TarFile) -> None:
+    for name in media_files():
+        with default_storage.open(name, "rb") as source:
+            member = tarfile.TarInfo(f"{MEDIA_DIR}/{name}")
+            member.size = source.size
+            member.mtime = int(time.time())
+            archive.addfile(member, source)
+
+
+def _restore_media(archive_folder: Path) -> None:
+    """Replace every media file with the archive's, under the same names."""
+    for name in list(media_files()):
+        default_storage.delete(name)
+    if not archive_folder.is_dir():
+        return
+    for path in sorted(p for p in archive_folder.rglob("*") if p.is_file()):
+        name = PurePosixPath(path.relative_to(archive_folder)).as_posix()
+        with path.open("rb") as content:
+            saved = default_storage.save(name, File(content, name=name))
+        if saved != name:
+            raise BackupError(f"The media storage renamed {name} to {saved} while restoring.")
+
+
 def create_backup(*, destination: Path, alias: str = "default") -> Path:
     """Write a dated archive of the database and media into ``destination``."""
     destination.mkdir(parents=True, exist_ok=True)
@@ -123,9 +164,7 @@ def create_backup(*, destination: Path, alias: str = "default") -> Path:
         with tarfile.open(archive_path, "w:gz") as archive:
             archive.add(folder / MANIFEST, arcname=MANIFEST)
             archive.add(folder / database_file, arcname=database_file)
-            media_root = Path(settings.MEDIA_ROOT)
-            if media_root.is_dir():
-                archive.add(media_root, arcname=MEDIA_DIR)
+            _archive_media(archive)
     return archive_path
 
 
@@ -175,11 +214,7 @@ def restore_backup(*, archive_path: Path, alias: str = "default") -> dict[str, t
                 ],
                 _postgres_environment(connection.settings_dict),
             )
-        media_source = folder / MEDIA_DIR
-        media_root = Path(settings.MEDIA_ROOT)
-        if media_source.is_dir():
-            shutil.rmtree(media_root, ignore_errors=True)
-            shutil.copytree(media_source, media_root)
+        _restore_media(folder / MEDIA_DIR)
 
     with connection.cursor() as cursor:
         found = _count_rows(cursor, connection.ops.quote_name)

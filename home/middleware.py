@@ -1,6 +1,14 @@
+import logging
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
+from django.utils.translation import gettext as _
+
+from home.storage import MediaStorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 class RememberLanguageMiddleware:
@@ -53,3 +61,19 @@ class RefusedAccountFormMiddleware(MiddlewareMixin):
         ):
             response.status_code = 400
         return response
+
+
+class MediaStorageUnavailableMiddleware(MiddlewareMixin):
+    """A media store that cannot be reached (an S3 bucket that is missing, an endpoint that
+    refuses) answers 503 with a message in the visitor's language, and the operator finds the
+    store's own reason in the log; never a generic error page nor a silent success."""
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, MediaStorageUnavailable):
+            return None
+        logger.error("%s (%s %s)", exception, request.method, request.path, exc_info=exception)
+        message = _(
+            "The file could not be stored or read: the media storage is not answering. "
+            "Please try again later, and tell the site's administrator if this goes on."
+        )
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")

@@ -1,12 +1,31 @@
 """Security headers that Django does not set itself: Content-Security-Policy and
 Permissions-Policy.
 
-Public pages get a strict policy (no inline script or style, nothing from other origins).
+Public pages get a strict policy (no inline script or style, nothing from other origins but
+the media store's, when uploads live in an object store with its own address).
 The Wagtail admin ships a few inline scripts of its own, so paths under ``/admin/`` get
 ``DANGOL_ADMIN_CSP``, which allows inline script and style there only.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.files.storage import default_storage
+
+
+def media_origin() -> str | None:
+    """The origin media files are served from, when it is not the site's own (an S3 bucket
+    or its CDN); ``None`` for local media under ``MEDIA_URL``."""
+    address = urlsplit(default_storage.url("csp-origin"))
+    if address.scheme and address.netloc:
+        return f"{address.scheme}://{address.netloc}"
+    return None
+
+
+def with_media(directives: dict[str, list[str]], origin: str | None) -> dict[str, list[str]]:
+    if origin is None:
+        return directives
+    return {**directives, "img-src": [*directives.get("img-src", []), origin]}
 
 
 def serialise_policy(directives: dict[str, list[str]]) -> str:
@@ -16,8 +35,9 @@ def serialise_policy(directives: dict[str, list[str]]) -> str:
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.public_policy = serialise_policy(settings.DANGOL_CSP)
-        self.admin_policy = serialise_policy(settings.DANGOL_ADMIN_CSP)
+        origin = media_origin()
+        self.public_policy = serialise_policy(with_media(settings.DANGOL_CSP, origin))
+        self.admin_policy = serialise_policy(with_media(settings.DANGOL_ADMIN_CSP, origin))
         self.permissions_policy = ", ".join(
             f"{feature}=()" for feature in settings.DANGOL_PERMISSIONS_POLICY_DENY
         )

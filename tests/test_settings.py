@@ -1,5 +1,6 @@
 """Production settings refuse to run half-configured and pass Django's deployment checks."""
 
+import json
 import os
 import subprocess
 import sys
@@ -25,7 +26,11 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         "CACHE_URL",
         "REDIS_URL",
     }
-    clean_env = {k: v for k, v in os.environ.items() if k not in inherited}
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in inherited and not k.startswith(("MEDIA_S3_", "AWS_STORAGE_"))
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -77,3 +82,63 @@ def test_production_refuses_the_demo_loader():
     result = run_manage("load_demo", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "DANGOL_DEMO_ALLOWED" in result.stderr
+
+
+def media_storage(env: dict[str, str]) -> dict:
+    result = run_manage(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings; print(json.dumps(settings.STORAGES))",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])["default"]
+
+
+def test_production_media_stay_on_local_disk_by_default():
+    assert media_storage(PRODUCTION_ENV) == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage"
+    }
+
+
+def test_production_media_go_to_the_s3_bucket_named_by_the_environment():
+    env = {
+        **PRODUCTION_ENV,
+        "MEDIA_S3_BUCKET": "dangol-media",
+        "MEDIA_S3_ENDPOINT_URL": "https://s3.dangol.example",
+        "MEDIA_S3_REGION": "ap-northeast-2",
+        "MEDIA_S3_ACCESS_KEY_ID": "key-id",
+        "MEDIA_S3_SECRET_ACCESS_KEY": "secret",
+    }
+    storage = media_storage(env)
+    assert storage["BACKEND"] == "home.storage.MediaStorage"
+    options = storage["OPTIONS"]
+    assert options["bucket_name"] == "dangol-media"
+    assert options["endpoint_url"] == "https://s3.dangol.example"
+    assert options["region_name"] == "ap-northeast-2"
+    assert (options["access_key"], options["secret_key"]) == ("key-id", "secret")
+    # Private by default: no ACLs sent, signed addresses that expire.
+    assert options["default_acl"] is None
+    assert options["querystring_auth"] is True
+    assert options["custom_domain"] is None
+
+    public = media_storage(
+        {
+            **env,
+            "MEDIA_S3_CUSTOM_DOMAIN": "http://media.dangol.example/",
+            "MEDIA_S3_ACL": "public-read",
+        }
+    )["OPTIONS"]
+    assert (public["url_protocol"], public["custom_domain"]) == ("http:", "media.dangol.example")
+    assert public["querystring_auth"] is False
+    assert public["default_acl"] == "public-read"
+
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_unknown_media_acl_is_refused():
+    env = {**PRODUCTION_ENV, "MEDIA_S3_BUCKET": "dangol-media", "MEDIA_S3_ACL": "public"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "MEDIA_S3_ACL must be" in result.stderr

@@ -5,16 +5,22 @@ new index and swaps the alias, so searches never see a half-built index. Korean 
 ``analysis-nori`` plugin (mixed decompounding, a part-of-speech filter that drops particles
 and endings, a user dictionary of the brand's names, synonyms at search time); without the
 plugin the built-in ``cjk`` analyzer is used and the backend says so when it starts.
+
+The client reaches one node or a cluster (``client_options``: several nodes, a user name and
+password or an API key, a private certificate authority); new indexes get the configured
+shards and replicas (``index_settings``).
 """
 
 import datetime
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import elastic_transport
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from elasticsearch import ApiError, Elasticsearch, helpers
@@ -122,7 +128,12 @@ SPELL_ANALYZER = analyzer(
 )
 
 
-def document_class(locale: str, *, prefix: str, nori: bool) -> type[Document]:
+DEFAULT_INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def document_class(
+    locale: str, *, prefix: str, nori: bool, index_settings: dict[str, int] | None = None
+) -> type[Document]:
     """The elasticsearch-dsl Document of one language; its index is the language's alias."""
     analyzers = language_analyzers(locale, nori=nori)
 
@@ -149,7 +160,12 @@ def document_class(locale: str, *, prefix: str, nori: bool) -> type[Document]:
         "parent_url": Keyword(index=False),
         "fingerprint": Keyword(index=False),
         "Index": type(
-            "Index", (), {"name": f"{prefix}-{locale}", "settings": {"number_of_replicas": 0}}
+            "Index",
+            (),
+            {
+                "name": f"{prefix}-{locale}",
+                "settings": dict(index_settings or DEFAULT_INDEX_SETTINGS),
+            },
         ),
     }
     return type(f"KnowledgeDocument_{locale}", (Document,), attributes)
@@ -244,14 +260,25 @@ def _source(document: IndexDocument) -> dict[str, Any]:
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, client: Elasticsearch, *, prefix: str) -> None:
+    def __init__(
+        self,
+        client: Elasticsearch,
+        *,
+        prefix: str,
+        index_settings: dict[str, int] | None = None,
+    ) -> None:
         self.client = client
         self.prefix = prefix
+        self.index_settings = index_settings or DEFAULT_INDEX_SETTINGS
         self._nori: bool | None = None
 
     @classmethod
     def from_settings(cls) -> "ElasticsearchBackend":
-        backend = cls(make_client(), prefix=settings.ELASTICSEARCH_INDEX_PREFIX)
+        backend = cls(
+            make_client(),
+            prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
+            index_settings=index_settings(),
+        )
         backend.announce()
         return backend
 
@@ -283,7 +310,9 @@ class ElasticsearchBackend:
             )
 
     def document_class(self, locale: str) -> type[Document]:
-        return document_class(locale, prefix=self.prefix, nori=self.has_nori())
+        return document_class(
+            locale, prefix=self.prefix, nori=self.has_nori(), index_settings=self.index_settings
+        )
 
     # Writes ------------------------------------------------------------------------------
 
@@ -435,11 +464,64 @@ def _date(value):
     return value
 
 
+def client_options() -> dict[str, Any]:
+    """The client's nodes, credentials and TLS settings from the ``ELASTICSEARCH_*`` settings.
+
+    ``ELASTICSEARCH_URL`` names one node or several, comma-separated (the client spreads the
+    requests over them and leaves a failed node aside for a while). Credentials are a user name
+    and password or an API key (as Kibana shows it, encoded, or ``id:key``), never both.
+    """
+    hosts = [host.strip() for host in settings.ELASTICSEARCH_URL.split(",") if host.strip()]
+    if not hosts:
+        raise ImproperlyConfigured("ELASTICSEARCH_URL names no Elasticsearch node.")
+    options: dict[str, Any] = {
+        "hosts": hosts,
+        "request_timeout": min(settings.ELASTICSEARCH_TIMEOUT, MAX_TIMEOUT),
+        "max_retries": 1,
+        "retry_on_timeout": True,
+    }
+    username = settings.ELASTICSEARCH_USERNAME
+    password = settings.ELASTICSEARCH_PASSWORD
+    api_key = settings.ELASTICSEARCH_API_KEY
+    if api_key and (username or password):
+        raise ImproperlyConfigured(
+            "Set ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD, "
+            "not both."
+        )
+    if bool(username) != bool(password):
+        raise ImproperlyConfigured(
+            "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD must be set together."
+        )
+    if username:
+        options["basic_auth"] = (username, password)
+    if api_key:
+        options["api_key"] = tuple(api_key.split(":", 1)) if ":" in api_key else api_key
+    if settings.ELASTICSEARCH_CA_CERTS:
+        if not Path(settings.ELASTICSEARCH_CA_CERTS).is_file():
+            raise ImproperlyConfigured(
+                f"ELASTICSEARCH_CA_CERTS: {settings.ELASTICSEARCH_CA_CERTS} is not a file."
+            )
+        options["ca_certs"] = settings.ELASTICSEARCH_CA_CERTS
+    if not settings.ELASTICSEARCH_VERIFY_CERTS:
+        options["verify_certs"] = False  # the client warns that this is insecure
+    return options
+
+
 def make_client() -> Elasticsearch:
     """A client that gives up quickly: at most 2 s per request and at most one retry."""
-    return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
-        request_timeout=min(settings.ELASTICSEARCH_TIMEOUT, MAX_TIMEOUT),
-        max_retries=1,
-        retry_on_timeout=True,
-    )
+    try:
+        return Elasticsearch(**client_options())
+    except ValueError as error:  # a node address without scheme or port, TLS options on http
+        raise ImproperlyConfigured(f"ELASTICSEARCH_URL: {error}") from error
+
+
+def index_settings() -> dict[str, int]:
+    """Shards and replicas of the indexes the backend creates (``ELASTICSEARCH_SHARDS``,
+    ``ELASTICSEARCH_REPLICAS``); a rebuild creates a new index, so a change applies there."""
+    shards, replicas = settings.ELASTICSEARCH_SHARDS, settings.ELASTICSEARCH_REPLICAS
+    if shards < 1 or replicas < 0:
+        raise ImproperlyConfigured(
+            f"ELASTICSEARCH_SHARDS must be at least 1 and ELASTICSEARCH_REPLICAS at least 0 "
+            f"(got {shards} and {replicas})."
+        )
+    return {"number_of_shards": shards, "number_of_replicas": replicas}

@@ -80,3 +80,24 @@ def test_restore_refuses_a_backup_of_another_database_kind(home, media_root, tmp
     with pytest.raises(CommandError, match="holds a oracle database"):
         call_command("restore", str(edited), interactive=False)
     assert Page.objects.count() == pages_before
+
+
+def test_media_in_an_s3_bucket_is_backed_up_and_restored(home, s3_media, tmp_path):
+    image = ImageFactory(title="로스터")
+    rendition = image.get_rendition("fill-40x30")
+    original = s3_media.read(image.file.name)
+    assert {image.file.name, rendition.file.name} == s3_media.stored()
+    archive = make_backup(tmp_path)
+    with tarfile.open(archive) as archive_file:
+        assert f"media/{image.file.name}" in archive_file.getnames()
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True)
+    s3_media.client.delete_object(Bucket=s3_media.name, Key=image.file.name)
+    s3_media.client.put_object(Bucket=s3_media.name, Key="original_images/stray.jpg", Body=b"x")
+
+    call_command("restore", str(archive), interactive=False)
+
+    restored = get_image_model().objects.get(pk=image.pk)
+    assert s3_media.stored() == {image.file.name, rendition.file.name}  # the stray file is gone
+    assert s3_media.read(restored.file.name) == original
+    assert restored.get_rendition("fill-40x30").url.startswith(s3_media.endpoint)

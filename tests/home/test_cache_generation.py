@@ -171,7 +171,9 @@ def test_a_rating_moves_it(product):
 
 def test_banning_a_spammer_moves_it(post, moderator):
     assert generation_moves(
-        lambda: moderation_services.member_ban(member=post.user, moderator=moderator, reason="spammer")
+        lambda: moderation_services.member_ban(
+            member=post.user, moderator=moderator, reason="spammer"
+        )
     )
 
 

@@ -1,9 +1,12 @@
 """The Elasticsearch backend's mappings, analyzers and query bodies, as elasticsearch-dsl
 builds them; no cluster needed."""
 
+import base64
 from unittest import mock
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+from elastic_transport import SecurityWarning
 
 from search.backends import elasticsearch as es
 from search.documents import MEMBERS, PUBLIC, IndexDocument, SearchRequest
@@ -160,3 +163,122 @@ def test_health_names_the_korean_analyzer(nori):
     health = es.ElasticsearchBackend(client, prefix="dangol").health()
     assert health.startswith("elasticsearch (green")
     assert ("nori" in health) and (("missing" in health) is not nori)
+
+
+# A real cluster: nodes, credentials, TLS, shards and replicas ------------------------------
+
+
+@pytest.fixture
+def cluster(settings):
+    """Settings of a secured three-node cluster, without credentials yet."""
+    settings.ELASTICSEARCH_URL = (
+        "https://es1.dangol.example:9200, https://es2.dangol.example:9200,"
+        "https://es3.dangol.example:9243"
+    )
+    settings.ELASTICSEARCH_USERNAME = settings.ELASTICSEARCH_PASSWORD = ""
+    settings.ELASTICSEARCH_API_KEY = settings.ELASTICSEARCH_CA_CERTS = ""
+    settings.ELASTICSEARCH_VERIFY_CERTS = True
+    return settings
+
+
+def nodes(client):
+    return sorted(
+        (node.config.scheme, node.config.host, node.config.port)
+        for node in client.transport.node_pool.all()
+    )
+
+
+def test_the_client_knows_every_node_of_the_cluster(cluster):
+    assert nodes(es.make_client()) == [
+        ("https", "es1.dangol.example", 9200),
+        ("https", "es2.dangol.example", 9200),
+        ("https", "es3.dangol.example", 9243),
+    ]
+
+
+def test_the_client_logs_in_with_a_user_name_and_password(cluster):
+    cluster.ELASTICSEARCH_USERNAME, cluster.ELASTICSEARCH_PASSWORD = "dangol", "s3cret"
+    expected = base64.b64encode(b"dangol:s3cret").decode()
+    assert es.make_client()._headers["authorization"] == f"Basic {expected}"
+
+
+@pytest.mark.parametrize(
+    "api_key",
+    [
+        "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==",  # as Kibana shows it
+        "VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw",  # id:key
+    ],
+)
+def test_the_client_logs_in_with_an_api_key_encoded_or_as_id_and_key(cluster, api_key):
+    cluster.ELASTICSEARCH_API_KEY = api_key
+    encoded = "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw=="
+    assert es.make_client()._headers["authorization"] == f"ApiKey {encoded}"
+
+
+def test_the_client_trusts_the_named_certificate_authority(cluster, tmp_path):
+    ca = tmp_path / "ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    cluster.ELASTICSEARCH_CA_CERTS = str(ca)
+    configs = [node.config for node in es.make_client().transport.node_pool.all()]
+    assert {(config.ca_certs, config.verify_certs) for config in configs} == {(str(ca), True)}
+
+
+def test_certificate_checks_can_be_turned_off_with_a_warning(cluster):
+    cluster.ELASTICSEARCH_VERIFY_CERTS = False
+    with pytest.warns(SecurityWarning, match="verify_certs=False is insecure"):
+        client = es.make_client()
+    assert not any(node.config.verify_certs for node in client.transport.node_pool.all())
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"ELASTICSEARCH_USERNAME": "dangol", "ELASTICSEARCH_PASSWORD": "x",
+             "ELASTICSEARCH_API_KEY": "key"},
+            "not both",
+        ),
+        ({"ELASTICSEARCH_USERNAME": "dangol"}, "must be set together"),
+        ({"ELASTICSEARCH_PASSWORD": "x"}, "must be set together"),
+        ({"ELASTICSEARCH_CA_CERTS": "/nonexistent/ca.pem"}, "ELASTICSEARCH_CA_CERTS"),
+        ({"ELASTICSEARCH_URL": "es1.dangol.example"}, "must include a 'scheme'"),
+        ({"ELASTICSEARCH_URL": " , "}, "names no Elasticsearch node"),
+    ],
+)  # fmt: skip
+def test_a_configuration_that_cannot_work_is_refused_with_a_clear_message(
+    cluster, changes, message
+):
+    for name, value in changes.items():
+        setattr(cluster, name, value)
+    with pytest.raises(ImproperlyConfigured, match=message):
+        es.make_client()
+
+
+def test_indexes_get_the_configured_shards_and_replicas(settings):
+    settings.ELASTICSEARCH_SHARDS, settings.ELASTICSEARCH_REPLICAS = 3, 2
+    client = mock.MagicMock()
+    client.cat.plugins.return_value = [{"component": "analysis-nori"}]
+    client.indices.get_alias.return_value = {}
+    with mock.patch.object(es, "make_client", return_value=client):
+        backend = es.ElasticsearchBackend.from_settings()
+    with mock.patch.object(es.helpers, "bulk", return_value=(0, [])):
+        backend.rebuild([], locale="ko")
+    created = client.indices.create.call_args.kwargs["body"]["settings"]
+    assert (created["number_of_shards"], created["number_of_replicas"]) == (3, 2)
+    assert "dangol_korean" in created["analysis"]["analyzer"]
+
+
+def test_by_default_an_index_has_one_shard_and_no_replica():
+    from django.conf import settings
+
+    assert (settings.ELASTICSEARCH_SHARDS, settings.ELASTICSEARCH_REPLICAS) == (1, 0)
+    body = es.document_class("en", prefix="dangol", nori=True)._index.to_dict()
+    assert body["settings"]["number_of_shards"] == 1
+    assert body["settings"]["number_of_replicas"] == 0
+
+
+@pytest.mark.parametrize(("shards", "replicas"), [(0, 0), (1, -1)])
+def test_impossible_shard_or_replica_counts_are_refused(settings, shards, replicas):
+    settings.ELASTICSEARCH_SHARDS, settings.ELASTICSEARCH_REPLICAS = shards, replicas
+    with pytest.raises(ImproperlyConfigured, match="ELASTICSEARCH_SHARDS must be at least 1"):
+        es.index_settings()

@@ -8,6 +8,7 @@ Every deployment value is read from the environment through one typed reader (dj
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent  # site/
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     # Inside the middleware that add headers and the CSRF cookie, so cached pages get them too.
     "home.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.MediaStorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "dangol.urls"
@@ -230,8 +232,45 @@ MEDIA_URL = "/media/"
 # or object storage in front (the benchmark and the audit use it).
 DANGOL_SERVE_MEDIA = env.bool("DANGOL_SERVE_MEDIA", default=False)
 
+# Uploaded media (images, renditions, documents): on local disk under MEDIA_ROOT, or in an
+# S3-compatible bucket when MEDIA_S3_BUCKET (or AWS_STORAGE_BUCKET_NAME) is set.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="") or env.str(
+    "AWS_STORAGE_BUCKET_NAME", default=""
+)
+if MEDIA_S3_BUCKET:
+    _media_acl = env.str("MEDIA_S3_ACL", default="")
+    if _media_acl not in ("", "private", "public-read"):
+        raise ImproperlyConfigured(
+            f"MEDIA_S3_ACL must be empty (no ACLs), 'private' or 'public-read', not {_media_acl!r}."
+        )
+    # A public address in front of the bucket (a CDN): "media.example.com" (HTTPS) or a full
+    # "http(s)://host[/path]".
+    _media_protocol, _, _media_domain = env.str("MEDIA_S3_CUSTOM_DOMAIN", default="").rpartition(
+        "//"
+    )
+    MEDIA_STORAGE = {
+        "BACKEND": "home.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "location": env.str("MEDIA_S3_PREFIX", default=""),
+            "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+            # Without keys boto3 looks for credentials itself (AWS_* variables, an instance role).
+            "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+            "addressing_style": env.str("MEDIA_S3_ADDRESSING_STYLE", default="") or None,
+            "custom_domain": _media_domain.rstrip("/") or None,
+            "url_protocol": _media_protocol or "https:",
+            "default_acl": _media_acl or None,
+            # Addresses are signed and expire unless the files are public behind their own domain.
+            "querystring_auth": env.bool("MEDIA_S3_SIGNED_URLS", default=not _media_domain),
+            "querystring_expire": env.int("MEDIA_S3_URL_EXPIRY", default=3600),
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -308,6 +347,16 @@ LOGGING = {
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="dangol")
 ELASTICSEARCH_TIMEOUT = min(env.float("ELASTICSEARCH_TIMEOUT", default=2.0), 2.0)
+# A cluster: ELASTICSEARCH_URL may name several nodes, comma-separated; credentials are a user
+# name and password or an API key; a private certificate authority is named by its file.
+ELASTICSEARCH_USERNAME = env.str("ELASTICSEARCH_USERNAME", default="")
+ELASTICSEARCH_PASSWORD = env.str("ELASTICSEARCH_PASSWORD", default="")
+ELASTICSEARCH_API_KEY = env.str("ELASTICSEARCH_API_KEY", default="")
+ELASTICSEARCH_CA_CERTS = env.str("ELASTICSEARCH_CA_CERTS", default="")
+ELASTICSEARCH_VERIFY_CERTS = env.bool("ELASTICSEARCH_VERIFY_CERTS", default=True)
+# Shards and replicas of each index the backend creates (a rebuild applies a change).
+ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
+ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 # Searches per visitor's address (the search page and GET /api/search/ together), and
 # autocompletions, which come as the visitor types.
 DANGOL_SEARCH_RATE_LIMIT = env.str("SEARCH_RATE_LIMIT", default="60/m")

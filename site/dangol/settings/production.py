@@ -5,7 +5,7 @@ ALLOWED_HOSTS, SITE_URL or a cache every process shares, and passes ``manage.py 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, MIDDLEWARE, env
+from .base import CACHES, MEDIA_STORAGE, MIDDLEWARE, env
 
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # no default: refuse to start without it
@@ -31,7 +31,7 @@ MIDDLEWARE = [
     *MIDDLEWARE[2:],
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,  # local disk, or the S3 bucket named by MEDIA_S3_BUCKET
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365  # hashed file names: cache for a year
