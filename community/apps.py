@@ -16,7 +16,7 @@ class CommunityConfig(AppConfig):
 
         from stories.models import FAQPage, ProductPage, StoryPage
 
-        from . import signal_handlers
+        from . import jobs, signal_handlers  # noqa: F401 (jobs registers the periodic jobs)
         from .models import Post, Warning
         from .moderation import PostModerator
 

@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.permissions import register_permission_policy
 
-        from . import checks, converters, signal_handlers  # noqa: F401 (checks register)
+        from . import checks, converters, jobs, signal_handlers  # noqa: F401 (they register)
         from .models import OutgoingEmail
         from .permissions import SuperusersMayLook
 

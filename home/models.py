@@ -233,3 +233,21 @@ class OutgoingEmail(models.Model):
     @property
     def recipients(self) -> str:
         return ", ".join([*self.to, *self.cc, *self.bcc])
+
+
+class PeriodicJob(models.Model):
+    """When a periodic job (``home.periodic``) last ran, and which run holds it now."""
+
+    name = models.CharField(_("job"), max_length=64, primary_key=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

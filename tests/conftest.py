@@ -25,6 +25,14 @@ def _new_cache_generation():
     page_cache.invalidate()
 
 
+@pytest.fixture(autouse=True)
+def _mail_through_the_queue(settings):
+    """Django's test set-up swaps ``EMAIL_BACKEND`` for its outbox; put the site's own back, so
+    every email takes the production path (stored, then delivered by a task) into the outbox
+    (``DANGOL_EMAIL_DELIVERY_BACKEND`` in the test settings)."""
+    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+
+
 @pytest.fixture
 def korean(db) -> Locale:
     return Locale.objects.get(language_code="ko")

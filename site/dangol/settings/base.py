@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django_comments_xtd",
     "django_comments",
+    "django_tasks",
 ]
 
 MIDDLEWARE = [
