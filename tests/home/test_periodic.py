@@ -72,9 +72,11 @@ def test_a_failing_job_is_logged_and_the_others_still_run(monkeypatch, caplog):
     periodic.register("a-broken", every=datetime.timedelta(minutes=1))(broken)
     periodic.register("b-fine", every=datetime.timedelta(minutes=1))(lambda: ran.append(1))
     err = io.StringIO()
-    with caplog.at_level(logging.ERROR, logger="home.periodic"):
-        with pytest.raises(CommandError, match="1 job\\(s\\) failed: a-broken"):
-            call_command("periodic", stdout=io.StringIO(), stderr=err)
+    with (
+        caplog.at_level(logging.ERROR, logger="home.periodic"),
+        pytest.raises(CommandError, match="1 job\\(s\\) failed: a-broken"),
+    ):
+        call_command("periodic", stdout=io.StringIO(), stderr=err)
     assert ran == [1]
     assert "the disk is full" in err.getvalue()
     assert "Periodic job a-broken failed." in caplog.text
