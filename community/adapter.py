@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.shortcuts import render
 
 from .models import MemberProfile
@@ -22,3 +25,16 @@ class AccountAdapter(DefaultAccountAdapter):
             clear_login(request)
             return render(request, "community/awaiting_approval.html", status=200)
         return None
+
+    # Links in account emails start with the site's one address, as every other email does.
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        return _on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        return _on_site(super().get_reset_password_from_key_url(key))
+
+
+def _on_site(url: str) -> str:
+    parts = urlsplit(url)
+    return settings.SITE_URL + parts.path + (f"?{parts.query}" if parts.query else "")

@@ -8,9 +8,11 @@ def sync_locales_and_roles(sender, using="default", verbosity=1, **kwargs) -> No
     from wagtail.models import Locale, Page
 
     from .roles import sync_publishing_workflow, sync_roles
+    from .site_address import sync_site_address
 
     for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.using(using).get_or_create(language_code=language_code)
+    sync_site_address(using)
 
     if not Page.objects.using(using).exists():
         # A flushed database (as after ``flush``) has lost the page tree and the permissions

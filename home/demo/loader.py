@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
 from home.models import BrandSettings, HomePage
+from home.site_address import sync_site_address
 
 from .translation import translate
 
@@ -42,6 +43,7 @@ def ensure_home(*, content: dict, images: dict, editor) -> HomePage:
         site.root_page = home
         site.site_name = content["en"]["title"]
         site.save()
+    sync_site_address()  # the demo's site answers at SITE_URL, like any other
 
     brand = BrandSettings.for_site(site)
     if not brand.contact_email:

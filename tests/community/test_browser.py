@@ -30,7 +30,7 @@ def test_member_question_answered_with_a_faq_and_resolved(
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path)
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     call_command("load_demo", seed=7, stdout=io.StringIO())
     question_faq = FAQPage.objects.get(slug="shop-pickup", locale__language_code="ko")
     answer_faq = FAQPage.objects.get(slug="delivery-time", locale__language_code="ko")

@@ -226,7 +226,7 @@ def admin_urls(world, posts_of: dict[str, list[int]]) -> list[str]:
 
 def test_no_payload_runs_or_injects_anywhere(live_server, browser, settings, home):
     cache.clear()
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     community_settings = CommunitySettings.for_site(Site.objects.get(is_default_site=True))
     community_settings.participation = "guests"
     community_settings.phase = "open"
