@@ -23,6 +23,7 @@ from django_comments.signals import comment_was_posted, comment_will_be_posted
 from wagtail.models import Page
 
 from home import roles
+from home.converters import parse_id
 
 from . import notifications, policies, screening, tokens, trust
 from .models import (
@@ -137,7 +138,8 @@ def _faqs_from_ids(faq_ids: Iterable[int]) -> list[Page]:
     from stories.models import FAQPage
 
     faq_ids = list(dict.fromkeys(faq_ids))
-    faqs = {faq.pk: faq for faq in FAQPage.objects.filter(pk__in=faq_ids)}
+    ids = [pk for pk in faq_ids if parse_id(str(pk)) is not None]
+    faqs = {faq.pk: faq for faq in FAQPage.objects.filter(pk__in=ids)}
     missing = [str(pk) for pk in faq_ids if pk not in faqs]
     if missing:
         raise ValidationError(
