@@ -321,11 +321,19 @@ def _post_action(request, pk: int, action) -> Post:
 @login_required
 @require_POST
 def post_helpful(request, pk: int):
+    """``action=mark`` or ``action=unmark``: each says what the member wants, so sending it
+    twice (a double click, a retried request) leaves the post as asked, never toggled back."""
+
     def mark(post):
-        if services.helpful_toggle(post=post, user=request.user):
+        action = request.POST.get("action")
+        if action == "mark":
+            services.helpful_mark(post=post, user=request.user)
             messages.success(request, _("Thank you: you marked this post as helpful."))
-        else:
+        elif action == "unmark":
+            services.helpful_unmark(post=post, user=request.user)
             messages.success(request, _("You took back your helpful mark."))
+        else:
+            raise ValidationError(_("Choose whether to mark the post as helpful or not."))
 
     post = _post_action(request, pk, mark)
     return redirect(_thread_url(post.page, post))
