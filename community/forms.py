@@ -3,6 +3,7 @@ import re
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
@@ -271,6 +272,14 @@ class SignupForm(AllauthSignupForm):
         if profile is None:
             raise forms.ValidationError(_("This invitation code is not valid."))
         return profile.user
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # With ACCOUNT_PREVENT_ENUMERATION allauth only emails the owner of a registered
+            # address, skipping the password hash a new account costs: hash (and forget) the
+            # submitted password too, so the answer takes as long either way.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
     def signup(self, request, user) -> None:
         from .services import member_join

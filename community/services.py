@@ -23,6 +23,7 @@ from django_comments.signals import comment_was_posted, comment_will_be_posted
 from wagtail.models import Page
 
 from home import page_cache, roles
+from home.converters import parse_id
 
 from . import notifications, policies, screening, tasks, tokens, trust
 from .models import (
@@ -137,7 +138,8 @@ def _faqs_from_ids(faq_ids: Iterable[int]) -> list[Page]:
     from stories.models import FAQPage
 
     faq_ids = list(dict.fromkeys(faq_ids))
-    faqs = {faq.pk: faq for faq in FAQPage.objects.filter(pk__in=faq_ids)}
+    ids = [pk for pk in faq_ids if parse_id(str(pk)) is not None]
+    faqs = {faq.pk: faq for faq in FAQPage.objects.filter(pk__in=ids)}
     missing = [str(pk) for pk in faq_ids if pk not in faqs]
     if missing:
         raise ValidationError(
@@ -340,20 +342,25 @@ def post_delete(*, post: Post, user) -> Post:
 
 
 @transaction.atomic
-def helpful_toggle(*, post: Post, user) -> bool:
-    """Mark a post helpful (or take the mark back); returns whether it is marked now."""
+def helpful_mark(*, post: Post, user) -> None:
+    """Mark a post helpful; marking it again changes nothing."""
     if not user.is_authenticated:
         raise ValidationError(_("Please log in to mark posts as helpful."))
     if post.user_id == user.pk:
         raise ValidationError(_("You cannot mark your own post as helpful."))
     if post.state != PostState.APPROVED or post.is_deleted:
         raise ValidationError(_("This post cannot be marked."))
-    flag, created = CommentFlag.objects.get_or_create(
+    CommentFlag.objects.get_or_create(
         comment=post, user=user, flag=HELPFUL_FLAG, defaults={"flag_date": timezone.now()}
     )
-    if not created:
-        flag.delete()
-    return created
+
+
+@transaction.atomic
+def helpful_unmark(*, post: Post, user) -> None:
+    """Take back a helpful mark; taking it back again changes nothing."""
+    if not user.is_authenticated:
+        raise ValidationError(_("Please log in to mark posts as helpful."))
+    CommentFlag.objects.filter(comment=post, user=user, flag=HELPFUL_FLAG).delete()
 
 
 @transaction.atomic

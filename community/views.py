@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from home.converters import parse_id
 from home.ratelimit import RateLimited, client_ip, rate_limited_response
 from search import selectors as search_selectors
 
@@ -159,8 +160,8 @@ def reply(request, pk: int):
 @require_POST
 def post_create(request):
     try:
-        page = Page.objects.get(pk=int(request.POST.get("object_pk", ""))).specific
-    except (ValueError, Page.DoesNotExist):
+        page = Page.objects.get(pk=parse_id(request.POST.get("object_pk", ""))).specific
+    except Page.DoesNotExist:
         return render(
             request,
             "community/error.html",
@@ -168,17 +169,11 @@ def post_create(request):
             status=400,
         )
     parent = None
+    reply_invalid = False
     reply_to = request.POST.get("reply_to", "0")
     if reply_to not in ("", "0"):
-        try:
-            parent = Post.objects.get(pk=int(reply_to), page_id=page.pk)
-        except (ValueError, Post.DoesNotExist):
-            parent = None
-            reply_invalid = True
-        else:
-            reply_invalid = False
-    else:
-        reply_invalid = False
+        parent = Post.objects.filter(pk=parse_id(reply_to), page_id=page.pk).first()
+        reply_invalid = parent is None
 
     community_settings = selectors.community_settings(request)
     form = PostForm(page, data=request.POST, user=request.user, parent=parent)
@@ -326,11 +321,19 @@ def _post_action(request, pk: int, action) -> Post:
 @login_required
 @require_POST
 def post_helpful(request, pk: int):
+    """``action=mark`` or ``action=unmark``: each says what the member wants, so sending it
+    twice (a double click, a retried request) leaves the post as asked, never toggled back."""
+
     def mark(post):
-        if services.helpful_toggle(post=post, user=request.user):
+        action = request.POST.get("action")
+        if action == "mark":
+            services.helpful_mark(post=post, user=request.user)
             messages.success(request, _("Thank you: you marked this post as helpful."))
-        else:
+        elif action == "unmark":
+            services.helpful_unmark(post=post, user=request.user)
             messages.success(request, _("You took back your helpful mark."))
+        else:
+            raise ValidationError(_("Choose whether to mark the post as helpful or not."))
 
     post = _post_action(request, pk, mark)
     return redirect(_thread_url(post.page, post))
@@ -361,10 +364,9 @@ def question_resolve(request, pk: int):
             services.question_unresolve(question=question, user=request.user)
             messages.success(request, _("The question is open again."))
             return
-        try:
-            answer = Post.objects.get(pk=int(request.POST.get("answer", "")))
-        except (ValueError, Post.DoesNotExist):
-            raise ValidationError(_("Choose an answer from this question's thread.")) from None
+        answer = Post.objects.filter(pk=parse_id(request.POST.get("answer", ""))).first()
+        if answer is None:
+            raise ValidationError(_("Choose an answer from this question's thread."))
         services.question_resolve(question=question, answer=answer, user=request.user)
         messages.success(request, _("Marked as resolved. Thank you!"))
 

@@ -126,6 +126,9 @@ class PostViewSet(ModelViewSet):
     search_fields = ["comment", "user_name"]
     inspect_view_enabled = True
     copy_view_enabled = False
+    # A post's id is its parent comment's, which the database's overflow guard for integer
+    # lookups does not cover: ids longer than the site's rule are not admin URLs (404).
+    pk_path_converter = "id"
     list_per_page = 30
     list_display = [
         "admin_excerpt",

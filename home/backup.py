@@ -145,26 +145,52 @@ def _restore_media(archive_folder: Path) -> None:
             raise BackupError(f"The media storage renamed {name} to {saved} while restoring.")
 
 
-def create_backup(*, destination: Path, alias: str = "default") -> Path:
-    """Write a dated archive of the database and media into ``destination``."""
-    destination.mkdir(parents=True, exist_ok=True)
+def _archive_path(output: Path, *, created, overwrite: bool) -> Path:
+    """Where the archive goes: into the folder ``output`` under a dated name, or to ``output``
+    itself when it is an existing file or a new name ending in ``.tar.gz``. A new folder is
+    made only inside an existing one; an existing archive is replaced only with ``overwrite``."""
+    path = output / f"dangol-backup-{timezone.localtime(created):%Y%m%d-%H%M%S}.tar.gz"
+    if not output.is_dir():
+        if output.exists() or output.name.endswith(".tar.gz"):
+            path = output
+        parent = output.parent
+        if not parent.is_dir():
+            problem = "is not a folder" if parent.exists() else "does not exist"
+            raise BackupError(f"{parent} {problem}: name a folder that exists.")
+    if path.exists() and not overwrite:
+        raise BackupError(f"{path} already exists: pass --overwrite to replace it.")
+    return path
+
+
+def create_backup(*, output: Path, overwrite: bool = False, alias: str = "default") -> Path:
+    """Write an archive of the database and media (see :func:`_archive_path` for where) and
+    return its path. The archive is written beside its final name and moved there once
+    complete, so a failed backup never leaves half an archive or spoils the one it replaces."""
     created = timezone.now()
-    archive_path = destination / f"dangol-backup-{timezone.localtime(created):%Y%m%d-%H%M%S}.tar.gz"
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        database_file, counts = _dump_database(alias, folder)
-        manifest = {
-            "format": 1,
-            "created": created.isoformat(),
-            "vendor": connections[alias].vendor,
-            "database_file": database_file,
-            "counts": counts,
-        }
-        (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-        with tarfile.open(archive_path, "w:gz") as archive:
-            archive.add(folder / MANIFEST, arcname=MANIFEST)
-            archive.add(folder / database_file, arcname=database_file)
-            _archive_media(archive)
+    archive_path = _archive_path(output, created=created, overwrite=overwrite)
+    partial = archive_path.with_name(f".{archive_path.name}.partial")
+    try:
+        archive_path.parent.mkdir(exist_ok=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch)
+            database_file, counts = _dump_database(alias, folder)
+            manifest = {
+                "format": 1,
+                "created": created.isoformat(),
+                "vendor": connections[alias].vendor,
+                "database_file": database_file,
+                "counts": counts,
+            }
+            (folder / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+            with tarfile.open(partial, "w:gz") as archive:
+                archive.add(folder / MANIFEST, arcname=MANIFEST)
+                archive.add(folder / database_file, arcname=database_file)
+                _archive_media(archive)
+        os.replace(partial, archive_path)
+    except OSError as error:
+        raise BackupError(f"Cannot write {archive_path}: {error.strerror or error}.") from error
+    finally:
+        partial.unlink(missing_ok=True)
     return archive_path
 
 

@@ -45,7 +45,10 @@ class RememberLanguageMiddleware:
 class RefusedAccountFormMiddleware(MiddlewareMixin):
     """Answers 400 when a django-allauth form (sign up, log in, password…) refuses what was
     sent, as the site's own forms do; allauth, like Django's ``FormView``, answers 200. The
-    form is shown again with its messages and what the visitor typed either way."""
+    form is shown again with its messages and what the visitor typed either way.
+
+    A refusal that is a rate limit (an error carrying ``retry_after`` seconds, as the account
+    adapter gives the failed-login lockout) answers 429 with ``Retry-After`` instead."""
 
     def process_template_response(self, request, response):
         form = (response.context_data or {}).get("form")
@@ -59,7 +62,12 @@ class RefusedAccountFormMiddleware(MiddlewareMixin):
             and form.is_bound
             and form.errors
         ):
-            response.status_code = 400
+            retry_after = _retry_after(form)
+            if retry_after is None:
+                response.status_code = 400
+            else:
+                response.status_code = 429
+                response["Retry-After"] = str(retry_after)
         return response
 
 
@@ -77,3 +85,14 @@ class MediaStorageUnavailableMiddleware(MiddlewareMixin):
             "Please try again later, and tell the site's administrator if this goes on."
         )
         return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+
+
+def _retry_after(form) -> int | None:
+    """The longest wait a rate-limit error of ``form`` asks for, in seconds."""
+    waits = [
+        error.params["retry_after"]
+        for errors in form.errors.as_data().values()
+        for error in errors
+        if isinstance(error.params, dict) and "retry_after" in error.params
+    ]
+    return max(waits, default=None)

@@ -20,6 +20,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.converters import parse_id
+
 from .choosers import approved_post_chooser_viewset
 
 PREVIEW_TEMPLATE = "stories/blocks/preview.html"
@@ -325,14 +327,22 @@ PostChooserBlockBase = approved_post_chooser_viewset.get_block_class(
 
 
 class PostChooserBlock(PostChooserBlockBase):
+    """A post's id is its parent comment's, which the database's overflow guard for integer
+    lookups does not cover: a sent or stored id that breaks the site's rule chooses nothing."""
+
     def bulk_to_python(self, values):
         from community.models import Post
 
         values = list(values)
         posts = Post.objects.select_related("user__community_profile").in_bulk(
-            [pk for pk in values if pk is not None]
+            [pk for pk in values if pk is not None and parse_id(str(pk)) is not None]
         )
         return _in_order(values, posts)
+
+    def value_from_form(self, value):
+        if isinstance(value, str | int) and parse_id(str(value)) is None:
+            return None
+        return super().value_from_form(value)
 
     def clean(self, value):
         value = super().clean(value)

@@ -8,6 +8,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from home.converters import parse_id
+
 
 def post_label(post) -> str:
     """How a post is named in the chooser: its author and the start of its text."""
@@ -44,6 +46,19 @@ class ChoosePostResultsView(PostColumnsMixin, chooser_views.ChooseResultsView):
 
 
 class ChosenPostView(chooser_views.ChosenView):
+    def get_object(self, pk):
+        # A post's id is its parent comment's, which the database's overflow guard for integer
+        # lookups does not cover: only ids by the site's rule are looked up.
+        return self.model_class.objects.get(pk=parse_id(pk))
+
+    def get_display_title(self, instance):
+        return post_label(instance)
+
+
+class ChosenPostsView(chooser_views.ChosenMultipleView):
+    def get_objects(self, pks):
+        return self.model_class.objects.filter(pk__in=[parse_id(pk) for pk in pks])
+
     def get_display_title(self, instance):
         return post_label(instance)
 
@@ -60,6 +75,7 @@ class ApprovedPostChooserViewSet(ChooserViewSet):
     choose_view_class = ChoosePostView
     choose_results_view_class = ChoosePostResultsView
     chosen_view_class = ChosenPostView
+    chosen_multiple_view_class = ChosenPostsView
 
     def get_object_list(self):
         from community.models import Post

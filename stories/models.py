@@ -547,8 +547,8 @@ class FAQRelatedFAQ(Orderable):
 class FAQFeedback(models.Model):
     """One visitor's answer to "Was this helpful?" on one FAQ; voting again changes it.
 
-    A visitor is a random id in a signed cookie; a visitor without that cookie is recognised
-    by a keyed hash of their IP address (the address itself is never stored)."""
+    A visitor is a random id in a signed cookie; a visitor without that cookie is a new
+    visitor. Neither the address nor anything derived from it is stored."""
 
     COMMENT_MAX_LENGTH = 500
 
@@ -558,7 +558,6 @@ class FAQFeedback(models.Model):
     helpful = models.BooleanField(_("helpful"))
     comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
     visitor_id = models.CharField(_("visitor"), max_length=64, editable=False)
-    ip_hash = models.CharField(_("address hash"), max_length=64, editable=False, db_index=True)
     created_at = models.DateTimeField(_("first voted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

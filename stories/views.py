@@ -5,7 +5,6 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -39,10 +38,6 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _ip_hash(request) -> str:
-    return salted_hmac(VISITOR_COOKIE_SALT, ratelimit.client_ip(request)).hexdigest()
-
-
 @require_POST
 def faq_feedback(request, pk: int):
     """ "Was this helpful?" on a FAQ: one vote per visitor, changed by voting again."""
@@ -73,7 +68,6 @@ def faq_feedback(request, pk: int):
         helpful=form.cleaned_data["helpful"],
         comment=form.cleaned_data["comment"],
         visitor_id=visitor_id,
-        ip_hash=_ip_hash(request),
     )
     if vote.helpful:
         message = _("Thank you! We are glad this answer helped.")

@@ -335,7 +335,6 @@ class DemoStories:
                         helpful=helpful,
                         comment=comment,
                         visitor_id=f"demo-{slug}-{language}-{n}",
-                        ip_hash=f"{self.rng.getrandbits(128):032x}",
                     )
                     for n, (helpful, comment) in enumerate(votes)
                 )

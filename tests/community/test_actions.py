@@ -134,12 +134,38 @@ def test_helpful_is_one_per_member_and_can_be_taken_back(client, member, other_m
     post = PostFactory(page=story, user=other_member)
     client.force_login(member)
     url = f"/ko/community/posts/{post.pk}/helpful/"
-    client.post(url)
+    thread = f"/ko/community/pages/{story.pk}/"
+    assert 'name="action" value="mark"' in client.get(thread).content.decode()
+    client.post(url, {"action": "mark"})
     assert CommentFlag.objects.filter(comment=post, flag=HELPFUL_FLAG).count() == 1
-    html = client.get(f"/ko/community/pages/{story.pk}/").content.decode()
+    html = client.get(thread).content.decode()
+    assert 'name="action" value="unmark"' in html  # the button takes the mark back, no script
     assert 'aria-pressed="true">도움이 돼요 <span class="chip__count">1</span>' in html
-    client.post(url)
+    client.post(url, {"action": "unmark"})
     assert CommentFlag.objects.filter(comment=post, flag=HELPFUL_FLAG).count() == 0
+
+
+@pytest.mark.parametrize(("action", "marked"), [("mark", 1), ("unmark", 0)])
+def test_helpful_sent_twice_stays_as_asked(client, member, other_member, story, action, marked):
+    """A double click or a retried request must not cancel itself."""
+    post = PostFactory(page=story, user=other_member)
+    client.force_login(member)
+    url = f"/ko/community/posts/{post.pk}/helpful/"
+    if action == "unmark":
+        client.post(url, {"action": "mark"})
+    for _ in range(2):
+        response = client.post(url, {"action": action})
+        assert response.status_code == 302
+        assert CommentFlag.objects.filter(comment=post, flag=HELPFUL_FLAG).count() == marked
+
+
+@pytest.mark.parametrize("data", [{}, {"action": "toggle"}])
+def test_helpful_without_a_known_action_changes_nothing(client, member, other_member, story, data):
+    post = PostFactory(page=story, user=other_member)
+    client.force_login(member)
+    response = client.post(f"/en/community/posts/{post.pk}/helpful/", data, follow=True)
+    assert "Choose whether to mark the post as helpful or not." in response.content.decode()
+    assert CommentFlag.objects.count() == 0
 
 
 def test_helpful_needs_a_post_request_and_a_login(client, member, other_member, story):
@@ -154,7 +180,9 @@ def test_helpful_needs_a_post_request_and_a_login(client, member, other_member, 
 def test_nobody_marks_their_own_post_helpful(client, member, story):
     post = PostFactory(page=story, user=member)
     client.force_login(member)
-    response = client.post(f"/en/community/posts/{post.pk}/helpful/", follow=True)
+    response = client.post(
+        f"/en/community/posts/{post.pk}/helpful/", {"action": "mark"}, follow=True
+    )
     assert "You cannot mark your own post as helpful." in response.content.decode()
     assert CommentFlag.objects.count() == 0
 
@@ -164,7 +192,7 @@ def test_helpful_is_refused_on_pending_posts(member, other_member, story):
 
     post = PostFactory(page=story, user=other_member, state=PostState.PENDING)
     with pytest.raises(ValidationError):
-        services.helpful_toggle(post=post, user=member)
+        services.helpful_mark(post=post, user=member)
 
 
 # Follow and notifications ------------------------------------------------------------------

@@ -101,3 +101,29 @@ def test_media_in_an_s3_bucket_is_backed_up_and_restored(home, s3_media, tmp_pat
     assert s3_media.stored() == {image.file.name, rendition.file.name}  # the stray file is gone
     assert s3_media.read(restored.file.name) == original
     assert restored.get_rendition("fill-40x30").url.startswith(s3_media.endpoint)
+
+
+def test_backup_writes_to_an_archive_name_or_a_new_folder(home, media_root, tmp_path):
+    call_command("backup", output=tmp_path / "tonight.tar.gz")
+    assert read_manifest(tmp_path / "tonight.tar.gz")["vendor"]
+    call_command("backup", output=tmp_path / "new-folder")
+    (archive,) = (tmp_path / "new-folder").iterdir()  # no partial file left beside it
+    assert archive.name.startswith("dangol-backup-")
+
+
+@pytest.mark.parametrize("output", ["missing/backups", "missing/tonight.tar.gz", "notes.txt/x"])
+def test_backup_refuses_an_output_whose_folder_does_not_exist(tmp_path, output):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    with pytest.raises(CommandError, match="name a folder that exists"):
+        call_command("backup", output=tmp_path / output)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_backup_refuses_an_existing_file_unless_told_to_overwrite(home, media_root, tmp_path):
+    existing = tmp_path / "notes.txt"
+    existing.write_text("keep me")
+    with pytest.raises(CommandError, match="already exists: pass --overwrite to replace it"):
+        call_command("backup", output=existing)
+    assert existing.read_text() == "keep me"
+    call_command("backup", output=existing, overwrite=True)
+    assert read_manifest(existing)["counts"]

@@ -23,6 +23,17 @@ ID_URLS = [
     ("post", "/ko/community/posts/{id}/follow/"),
     ("post", "/ko/community/posts/{id}/resolve/"),
     ("get", "/admin/community/moderation/members/{id}/"),
+    ("get", "/admin/community_posts/inspect/{id}/"),
+    ("get", "/admin/community_posts/edit/{id}/"),
+    ("post", "/admin/community_posts/edit/{id}/"),
+    ("get", "/admin/community_posts/delete/{id}/"),
+    ("get", "/admin/community_posts/history/{id}/"),
+    ("get", "/admin/community_posts/history-results/{id}/"),
+    ("get", "/admin/community_posts/usage/{id}/"),
+    ("get", "/admin/faq_feedback/inspect/{id}/"),
+    ("get", "/admin/outgoing_email/inspect/{id}/"),
+    ("get", "/admin/snippets/community/blocklistentry/edit/{id}/"),
+    ("get", "/admin/approved_post_chooser/chosen/{id}/"),
 ]
 
 
@@ -32,6 +43,13 @@ def test_unknown_ids_are_not_found(client, home, method, url, digits):
     client.force_login(UserFactory(is_superuser=True))
     response = getattr(client, method)(url.format(id=digits), follow=True)
     assert response.status_code == 404
+
+
+def test_the_post_chooser_skips_ids_no_row_can_have(client, home):
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(f"/admin/approved_post_chooser/chosen-multiple/?id={TOO_LONG}&id=x")
+    assert response.status_code == 200
+    assert response.json()["result"] == []
 
 
 def test_the_converter_keeps_ids_as_numbers():

@@ -174,7 +174,7 @@ def reply_in_brand_led_phase(client, w):
 
 
 def mark_helpful(client, w):
-    client.post(f"/ko/community/posts/{w.tip.pk}/helpful/")
+    client.post(f"/ko/community/posts/{w.tip.pk}/helpful/", {"action": "mark"})
     return CommentFlag.objects.filter(comment=w.tip, flag=HELPFUL_FLAG).exists()
 
 

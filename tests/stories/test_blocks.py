@@ -125,6 +125,15 @@ def test_spotlight_accepts_only_approved_posts(approved_post):
         block.clean(approved_post)
 
 
+def test_a_spotlight_sent_with_an_overlong_post_id_is_a_form_error(approved_post):
+    block = PostChooserBlock()
+    value = block.value_from_datadict({"post": "9" * 25}, {}, "post")
+    assert value is None
+    with pytest.raises(ValidationError):
+        block.clean(value)
+    assert block.bulk_to_python([approved_post.pk, "9" * 25]) == [approved_post, None]
+
+
 @pytest.mark.parametrize(
     ("page", "url", "valid"),
     [(True, "", True), (False, "https://example.com/", True), (True, "https://e.com/", False)],

@@ -45,10 +45,22 @@ def test_a_repeated_vote_changes_the_earlier_one(client, faq):
     assert vote.comment == "보관 기간도 알려 주세요."
 
 
-def test_without_the_cookie_the_same_address_changes_its_vote(faq):
-    Client().post(vote_url(faq), {"helpful": "yes"})
-    Client().post(vote_url(faq), {"helpful": "no"})  # cookies cleared, same address
-    assert FAQFeedback.objects.get().helpful is False
+def test_a_visitor_without_the_cookie_never_takes_over_another_visitors_vote(faq):
+    """Two visitors behind one address (a café, an office): the second, who does not have the
+    first one's cookie, votes on their own and is never handed the first one's vote or id."""
+    first, second = Client(), Client()  # the same address
+    first_cookie = first.post(vote_url(faq), {"helpful": "yes"}).cookies[VISITOR_COOKIE].value
+    response = second.post(vote_url(faq), {"helpful": "no", "comment": "더 알려 주세요"})
+    assert response.cookies[VISITOR_COOKIE].value != first_cookie
+    assert sorted(FAQFeedback.objects.values_list("helpful", "comment")) == [
+        (False, "더 알려 주세요"),
+        (True, ""),
+    ]
+
+    second.post(vote_url(faq), {"helpful": "yes"})  # each changes only their own vote
+    first.post(vote_url(faq), {"helpful": "no"})
+    assert sorted(FAQFeedback.objects.values_list("helpful", flat=True)) == [False, True]
+    assert FAQFeedback.objects.get(helpful=False).comment == ""
 
 
 def test_visitors_with_their_own_cookie_vote_separately_behind_one_address(faq):

@@ -14,13 +14,26 @@ class Command(BaseCommand):
             "--output",
             type=Path,
             default=None,
-            help="Folder for the archive (default: var/backups/).",
+            help=(
+                "Folder for the archive, made if only its last part is missing (default: "
+                "var/backups/), or the archive's own file name ending in .tar.gz."
+            ),
+        )
+        parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Replace an archive that already exists at the output path.",
         )
 
-    def handle(self, *args, output: Path | None, **options):
-        destination = output or Path(settings.VAR_DIR) / "backups"
+    def handle(self, *args, output: Path | None, overwrite: bool, **options):
+        if output is None:
+            output = Path(settings.VAR_DIR) / "backups"
+            try:
+                output.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise CommandError(f"Cannot create {output}: {error.strerror}.") from error
         try:
-            archive = create_backup(destination=destination)
+            archive = create_backup(output=output, overwrite=overwrite)
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Backup written to {archive}"))
