@@ -1,5 +1,7 @@
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -7,7 +9,7 @@ from .models import OutgoingEmail
 
 
 class OutgoingEmailViewSet(ModelViewSet):
-    """The emails the mail server did not take: waiting for a retry, sent later or given up."""
+    """Every email the site sends: waiting to be sent or for a retry, sent, or given up."""
 
     model = OutgoingEmail
     icon = "mail"
@@ -56,3 +58,29 @@ class OutgoingEmailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet("outgoing_email")
+
+
+class UndeliveredMailPanel(Component):
+    """Superusers see on the dashboard when the mail server keeps refusing."""
+
+    template_name = "home/admin/undelivered_mail_panel.html"
+    order = 50
+
+    def __init__(self, *, given_up: int, retrying: int):
+        self.given_up = given_up
+        self.retrying = retrying
+
+    def get_context_data(self, parent_context):
+        return {"given_up": self.given_up, "retrying": self.retrying}
+
+
+@hooks.register("construct_homepage_panels")
+def add_undelivered_mail_panel(request, panels):
+    if not request.user.is_superuser:
+        return
+    counts = OutgoingEmail.objects.aggregate(
+        given_up=Count("pk", filter=Q(status=OutgoingEmail.Status.FAILED)),
+        retrying=Count("pk", filter=Q(status=OutgoingEmail.Status.QUEUED, attempts__gt=0)),
+    )
+    if counts["given_up"] or counts["retrying"]:
+        panels.append(UndeliveredMailPanel(**counts))

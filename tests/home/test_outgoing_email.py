@@ -277,3 +277,41 @@ def test_queueing_an_email_leaves_cached_pages_alone(smtp_down):
     deliver_queued_email(now=later(5))
     assert OutgoingEmail.objects.get().attempts == 2
     assert page_cache._generation() == generation
+
+
+@pytest.mark.parametrize(
+    ("language", "given_up", "retrying"),
+    [
+        ("ko", "이메일 1통을 끝내 보내지 못했어요.", "이메일 2통이 다시 보내기를 기다리고 있어요."),
+        ("en", "1 email could not be delivered and was given up.", "2 emails are waiting"),
+    ],
+)
+def test_superusers_see_undelivered_mail_on_the_dashboard(client, language, given_up, retrying):
+    from wagtail.users.models import UserProfile
+
+    now = timezone.now()
+    common = {"from_email": "a@dangol.example", "to": ["b@dangol.example"], "next_attempt_at": now}
+    OutgoingEmail.objects.create(**common, status=OutgoingEmail.Status.FAILED, attempts=10)
+    OutgoingEmail.objects.create(**common, attempts=1)
+    OutgoingEmail.objects.create(**common, attempts=3)
+    OutgoingEmail.objects.create(**common, status=OutgoingEmail.Status.SENT)
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    UserProfile.get_for_user(root).__class__.objects.filter(user=root).update(
+        preferred_language=language
+    )
+    client.force_login(root)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert given_up in html and retrying in html
+    assert reverse("outgoing_email:index") + "?status=failed" in html
+
+    client.force_login(UserFactory(username="editor", groups=[roles.EDITORS]))
+    assert given_up not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_dashboard_stays_quiet_when_mail_flows(client):
+    OutgoingEmail.objects.create(
+        from_email="a@dangol.example", to=["b@dangol.example"], next_attempt_at=timezone.now(),
+        status=OutgoingEmail.Status.SENT,
+    )  # fmt: skip
+    client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    assert 'id="undelivered-mail"' not in client.get(reverse("wagtailadmin_home")).content.decode()
