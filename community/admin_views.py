@@ -127,7 +127,7 @@ def moderation_queue(request):
         {
             "tab": tab,
             "tabs": _tab_labels(),
-            "counts": selectors.queue_counts(),
+            "counts": selectors.queue_counts(request),
             "page_obj": page_obj,
             "posts": list(page_obj.object_list),
             "form": ModerationForm(),

@@ -7,9 +7,10 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Window
 from django_comments.models import CommentFlag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
-from home.page_cache import site_setting
+from home.page_cache import cached, site_setting
+from home.privacy import private_q, view_restrictions
 
 from .models import HELPFUL_FLAG, CommunitySettings, Flag, Follow, Post, PostKind, PostState
 
@@ -256,36 +257,122 @@ def member_posts(*, user, limit: int = 20) -> list[Post]:
     )
 
 
-def latest_posts(*, locale: Locale, limit: int = 20) -> list[Post]:
-    """The newest approved top-level posts on the pages of one language."""
-    return list(
-        Post.objects.approved()
-        .filter(level=0, deleted_at__isnull=True, page__locale=locale, page__live=True)
-        .select_related("page", "user__community_profile")
-        .with_official_answer()
-        .order_by("-submit_date")[:limit]
+# How many of the community's newest posts ``latest_posts`` looks at first.
+LATEST_WINDOW = 200
+# Beyond this many, it stops widening its window and asks for every listable post at once.
+LATEST_WINDOW_MAX = 5000
+
+
+def listable_on_community_home(queryset: QuerySet[Post], *, locale: Locale, user=None):
+    """Approved top-level posts on live pages of one language that the viewer may read: never
+    on a page behind a password or for some groups only; on a members-only page, for members
+    only (the thread itself asks the same, ``views._thread_page``)."""
+    queryset = queryset.approved().filter(
+        level=0, deleted_at__isnull=True, page__locale=locale, page__live=True
     )
+    logged_in = user is not None and user.is_authenticated
+    for item in view_restrictions():
+        if logged_in and item.restriction.restriction_type == PageViewRestriction.LOGIN:
+            continue
+        queryset = queryset.exclude(page__path__startswith=item.path)
+    return queryset
 
 
-def products_to_review(*, locale: Locale) -> list[Page]:
-    """The live products of one language, with their approved review counts."""
-    from stories.models import ProductPage
+def latest_posts(*, locale: Locale, limit: int = 20, user=None) -> list[Post]:
+    """The newest approved top-level posts on the pages of one language that the viewer may
+    read, each with ``has_official_answer``.
 
-    approved_reviews = Q(
-        community_posts__kind=PostKind.REVIEW,
-        community_posts__state=PostState.APPROVED,
-        community_posts__deleted_at__isnull=True,
-    )
-    return list(
-        ProductPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .annotate(
-            review_count=Count("community_posts", filter=approved_reviews),
-            review_average=Avg("community_posts__rating", filter=approved_reviews),
+    Three queries whatever the number of posts: the ids of the community's newest posts (from
+    the submit-date index), the listable ones among them with their pages and authors, and
+    which of those threads have an official answer. Only when fewer than ``limit`` of the
+    newest posts can be listed here does it look further back (a wider window each time)."""
+    from django_comments.models import Comment
+
+    listable = listable_on_community_home(Post.objects.all(), locale=locale, user=user)
+    window = max(LATEST_WINDOW, limit * 10)
+    while True:
+        if window > LATEST_WINDOW_MAX:
+            candidates = listable
+            complete = True
+        else:
+            newest = list(
+                Comment.objects.order_by("-submit_date", "-pk").values_list("pk", flat=True)[
+                    :window
+                ]
+            )
+            candidates = listable.filter(pk__in=newest)
+            complete = len(newest) < window
+        posts = list(
+            candidates.select_related("page", "user__community_profile").order_by(
+                "-submit_date", "-pk"
+            )[:limit]
         )
-        .order_by("path")
+        if len(posts) >= limit or complete:
+            break
+        window *= 5
+    answered = threads_with_official_answer([post.thread_id for post in posts])
+    for post in posts:
+        post.has_official_answer = post.thread_id in answered
+    return posts
+
+
+def threads_with_official_answer(thread_ids: list[int]) -> set[int]:
+    """Which of these threads have an approved official reply (one query through the thread
+    index, however many posts the community has)."""
+    if not thread_ids:
+        return set()
+    from django_comments_xtd.models import XtdComment
+
+    replies = XtdComment.objects.filter(thread_id__in=thread_ids, level__gt=0).values("pk")
+    return set(
+        Post.objects.filter(
+            pk__in=replies, is_official=True, state=PostState.APPROVED, deleted_at__isnull=True
+        ).values_list("thread_id", flat=True)
     )
+
+
+# How many products the community's front page invites to review (the rest: the product index).
+PRODUCTS_TO_REVIEW = 12
+
+
+@dataclass
+class ProductsToReview:
+    products: list[Page]  # each with ``review_count`` and ``review_average``
+    more: bool  # more products than shown
+    index: Page | None  # the product index of the language, for "all products"
+
+
+def products_to_review(*, locale: Locale, limit: int = PRODUCTS_TO_REVIEW) -> ProductsToReview:
+    """The first live public products of one language in the catalogue's order, with their
+    approved review counts and averages (an indexed count over the shown products' reviews
+    only), and the product index to see them all."""
+    from stories.models import ProductIndexPage, ProductPage
+
+    products = list(
+        ProductPage.objects.live()
+        .filter(locale=locale)
+        .exclude(private_q())
+        .order_by("path")[: limit + 1]
+    )
+    more = len(products) > limit
+    products = products[:limit]
+    summaries = {
+        row["page_id"]: row
+        for row in Post.objects.filter(page_id__in=[p.pk for p in products])
+        .approved_reviews()
+        .order_by()
+        .values("page_id")
+        .annotate(count=Count("pk"), average=Avg("rating"))
+    }
+    for product in products:
+        summary = summaries.get(product.pk, {})
+        product.review_count = summary.get("count", 0)
+        product.review_average = summary.get("average")
+    index = cached(
+        f"product-index:{locale.pk}",
+        lambda: ProductIndexPage.objects.live().filter(locale=locale).order_by("path").first(),
+    )
+    return ProductsToReview(products=products, more=more, index=index)
 
 
 def member_flags(*, user, limit: int = 20) -> list:
@@ -318,33 +405,56 @@ def _queue_filters() -> dict[str, Q]:
 
 
 def _with_open_flags(queryset):
+    """``open_flags``: the post has a flag no moderator handled yet (the flagged posts are
+    looked up once, not per post)."""
     return queryset.annotate(
-        open_flags=Exists(Flag.objects.filter(post=OuterRef("pk"), handled_at__isnull=True))
+        open_flags=Q(pk__in=Flag.objects.filter(handled_at__isnull=True).values("post_id"))
     )
 
 
-def queue_counts() -> dict[str, int]:
-    """How many posts each tab of the moderation queue holds (one query)."""
+# How long the moderation queue's counts are kept at most (a change of community content
+# starts a new cache generation and so recounts at once).
+QUEUE_COUNTS_SECONDS = 60
+
+
+def _count_queue() -> dict[str, int]:
     filters = _queue_filters()
     return _with_open_flags(Post.objects.filter(deleted_at__isnull=True)).aggregate(
         **{tab: Count("pk", filter=filters[tab]) for tab in QUEUE_TABS}
     )
 
 
-def waiting_count() -> int:
+def queue_counts(request=None) -> dict[str, int]:
+    """How many posts each tab of the moderation queue holds: counted once per request (the
+    menu's label, the dashboard panel and the queue share it) and kept for a short time until
+    community content changes (one query, without a subquery per post, when counted)."""
+    if request is not None and "_moderation_queue_counts" in request.__dict__:
+        return request.__dict__["_moderation_queue_counts"]
+    counts = cached("moderation-queue-counts", _count_queue, timeout=QUEUE_COUNTS_SECONDS)
+    if request is not None:
+        request.__dict__["_moderation_queue_counts"] = counts
+    return counts
+
+
+def waiting_count(request=None) -> int:
     """Posts waiting for a moderator: awaiting approval, held, or flagged."""
-    counts = queue_counts()
+    counts = queue_counts(request)
     return counts["pending"] + counts["held"] + counts["flagged"]
 
 
 def oldest_waiting() -> Post | None:
-    filters = _queue_filters()
-    return (
-        _with_open_flags(Post.objects.filter(deleted_at__isnull=True))
-        .filter(filters["pending"] | filters["held"] | filters["flagged"])
-        .order_by("submit_date")
-        .first()
-    )
+    """The post that has waited longest for a moderator (kept as the counts are)."""
+
+    def compute():
+        filters = _queue_filters()
+        return (
+            _with_open_flags(Post.objects.filter(deleted_at__isnull=True))
+            .filter(filters["pending"] | filters["held"] | filters["flagged"])
+            .order_by("submit_date")
+            .first()
+        )
+
+    return cached("moderation-oldest-waiting", compute, timeout=QUEUE_COUNTS_SECONDS)
 
 
 def queue_posts(tab: str):

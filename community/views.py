@@ -118,15 +118,18 @@ def discussion(request, page_id: int):
 @reading_allowed
 @require_GET
 def community_home(request):
-    """The community's front door in the active language: the latest posts, and the products
-    waiting for reviews."""
+    """The community's front door in the active language: the latest posts the visitor may
+    read, and the first products waiting for reviews (a fixed number of queries)."""
     locale = Locale.get_active()
+    to_review = selectors.products_to_review(locale=locale)
     return render(
         request,
         "community/home.html",
         {
-            "latest": selectors.latest_posts(locale=locale, limit=20),
-            "products": selectors.products_to_review(locale=locale),
+            "latest": selectors.latest_posts(locale=locale, limit=20, user=request.user),
+            "products": to_review.products,
+            "more_products": to_review.more,
+            "product_index": to_review.index,
         },
     )
 

@@ -253,7 +253,7 @@ class ModerationMenuItem(PermissionMenuItem):
     def render_component(self, request):
         from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
-        waiting = selectors.waiting_count()
+        waiting = selectors.waiting_count(request)
         label = f"{self.label} ({waiting})" if waiting else str(self.label)
         return LinkMenuItemComponent(
             self.name, label, self.url, icon_name=self.icon_name, classname=self.classname
@@ -278,7 +278,8 @@ class ModerationPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context=None):
-        return {"waiting": selectors.waiting_count(), "oldest": selectors.oldest_waiting()}
+        request = (parent_context or {}).get("request")
+        return {"waiting": selectors.waiting_count(request), "oldest": selectors.oldest_waiting()}
 
 
 @hooks.register("construct_homepage_panels")

@@ -61,21 +61,27 @@ def _generation() -> int:
 _MISSING = object()
 
 
-def cached(key: str, compute, *, keep_none: bool = True):
+def cached(key: str, compute, *, keep_none: bool = True, timeout: int | None = None):
     """``compute()``, kept in the cache until the next generation (``invalidate()``).
 
     For what every page reads and only a content change can change (site settings, the
     privacy restrictions, the header's pages): one cache read instead of the queries. The
     value must pickle (Redis, the database cache). A value computed while the generation
     moved on is returned but not kept, as for pages. ``keep_none=False``: a ``None`` answer is
-    not kept (lookups keyed by what a visitor typed must not fill the cache)."""
+    not kept (lookups keyed by what a visitor typed must not fill the cache). ``timeout``:
+    seconds to keep it at most (``DATA_CACHE_SECONDS`` by default), for values that also
+    change with time."""
     generation = _generation()
     full_key = f"page-cache:{generation}:data:{hashlib.sha256(key.encode()).hexdigest()}"
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = compute()
         if (value is not None or keep_none) and _generation() == generation:
-            cache.set(full_key, value, timeout=settings.DANGOL_DATA_CACHE_SECONDS)
+            cache.set(
+                full_key,
+                value,
+                timeout=settings.DANGOL_DATA_CACHE_SECONDS if timeout is None else timeout,
+            )
     return value
 
 

@@ -20,6 +20,10 @@ from .blocks import StoryBodyBlock
 from .reading_time import reading_minutes
 
 LISTING_PAGE_SIZE = 12
+# A FAQ category lists this many questions a page; the knowledge base shows the first few of
+# each category with a link to the category for the rest.
+FAQ_PAGE_SIZE = 20
+KNOWLEDGE_BASE_PREVIEW = 5
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
@@ -294,14 +298,20 @@ class ProductIndexPage(BasePage):
         verbose_name = _("product index")
 
     def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = (
+        products = (
             ProductPage.objects.live()
             .public()
             .child_of(self)
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")
+        )
+        # As the story index: a page number out of range or not a number shows the nearest page.
+        context["products"] = Paginator(products, LISTING_PAGE_SIZE).get_page(
+            request.GET.get("page")
         )
         return context
 
@@ -437,15 +447,12 @@ class KnowledgeBasePage(BasePage):
         verbose_name = _("knowledge base")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import knowledge_base_categories
+
         context = super().get_context(request, *args, **kwargs)
-        categories = list(FAQCategoryPage.objects.live().public().child_of(self).order_by("path"))
-        faqs = FAQPage.objects.live().public().descendant_of(self).order_by("path")
-        by_parent_path: dict[str, list[FAQPage]] = {}
-        for faq in faqs:
-            by_parent_path.setdefault(faq.path[: -FAQPage.steplen], []).append(faq)
-        for category in categories:
-            category.faqs = by_parent_path.get(category.path, [])
-        context["categories"] = categories
+        context["categories"] = knowledge_base_categories(
+            knowledge_base=self, preview=KNOWLEDGE_BASE_PREVIEW
+        )
         return context
 
 
@@ -465,8 +472,11 @@ class FAQCategoryPage(BasePage):
         verbose_name_plural = _("FAQ categories")
 
     def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
         context = super().get_context(request, *args, **kwargs)
-        context["faqs"] = FAQPage.objects.live().public().child_of(self).order_by("path")
+        faqs = FAQPage.objects.live().public().child_of(self).order_by("path")
+        context["faqs"] = Paginator(faqs, FAQ_PAGE_SIZE).get_page(request.GET.get("page"))
         return context
 
 

@@ -21,9 +21,10 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Length, RowNumber, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -42,6 +43,7 @@ from .models import (
     StoryIndexPage,
     StoryPage,
     StoryPageAuthor,
+    StoryPageTag,
 )
 
 RELATED_STORIES = 3
@@ -89,6 +91,41 @@ def home_page_sections(*, home: Page, children: list[Page] | None = None) -> dic
         "product_index": sections.get(ProductIndexPage),
         "knowledge_base": sections.get(KnowledgeBasePage),
     }
+
+
+def knowledge_base_categories(*, knowledge_base: KnowledgeBasePage, preview: int) -> list[Page]:
+    """The knowledge base's live public categories, each with ``faqs`` (its first ``preview``
+    live public questions) and ``faq_count`` (how many it has): two queries, and only the
+    shown questions are loaded however many there are."""
+    from .models import FAQCategoryPage
+
+    categories = list(
+        FAQCategoryPage.objects.live().public().child_of(knowledge_base).order_by("path")
+    )
+    if not categories:
+        return []
+    category = Substr("path", 1, knowledge_base.depth * FAQPage.steplen + FAQPage.steplen)
+    faqs = (
+        FAQPage.objects.live()
+        .public()
+        .descendant_of(knowledge_base)
+        .annotate(
+            category_path=category,
+            position=Window(RowNumber(), partition_by=[category], order_by="path"),
+            in_category=Window(Count("pk"), partition_by=[category]),
+        )
+        .filter(position__lte=preview)
+        .order_by("path")
+    )
+    by_category: dict[str, list[FAQPage]] = {}
+    counts: dict[str, int] = {}
+    for faq in faqs:
+        by_category.setdefault(faq.category_path, []).append(faq)
+        counts[faq.category_path] = faq.in_category
+    for category_page in categories:
+        category_page.faqs = by_category.get(category_page.path, [])
+        category_page.faq_count = counts.get(category_page.path, 0)
+    return categories
 
 
 def localized_live_pages(
@@ -314,11 +351,7 @@ def story_listing(
     restrictions = Restrictions.for_request(request)
     stories = restrictions.listable(StoryPage.objects.live().child_of(index))
     categories = list(StoryCategory.objects.filter(locale_id=index.locale_id))
-    tags = list(
-        Tag.objects.filter(stories_storypagetag_items__content_object__in=stories)
-        .distinct()
-        .order_by("name")
-    )
+    tags = story_index_tags(index=index, restrictions=restrictions)
     listing_query: dict[str, str] = {}
     chosen_category = chosen_tag = None
     if category:
@@ -346,6 +379,19 @@ def story_listing(
         tag=chosen_tag,
         query=listing_query,
     )
+
+
+def story_index_tags(*, index: StoryIndexPage, restrictions: "Restrictions") -> list[Tag]:
+    """The tags of the index's listable live stories, by name, for its tag filter: kept in the
+    site's data cache until content changes (publishing, tagging, privacy), so that a request
+    does not go through every story's tags."""
+
+    def compute():
+        stories = restrictions.listable(StoryPage.objects.live().child_of(index))
+        tag_ids = StoryPageTag.objects.filter(content_object__in=stories).values("tag_id")
+        return list(Tag.objects.filter(pk__in=tag_ids).order_by("name"))
+
+    return cached(f"story-index-tags:{index.pk}", compute)
 
 
 def feed_stories(*, index: StoryIndexPage, limit: int = 20) -> list[StoryPage]:

@@ -55,9 +55,17 @@ class Screening(models.TextChoices):
     FLAG = "flag", _("Flagged for review")
 
 
+APPROVED_REVIEW = Q(kind=PostKind.REVIEW, state=PostState.APPROVED, deleted_at__isnull=True)
+
+
 class PostQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(state=PostState.APPROVED)
+
+    def approved_reviews(self):
+        """Approved reviews not deleted by their author: what a product's rating counts (the
+        ``post_approved_reviews`` index holds exactly these)."""
+        return self.filter(APPROVED_REVIEW)
 
     def visible_to(self, user):
         """Approved posts, and the viewer's own posts whatever their state (so an author sees
@@ -165,6 +173,14 @@ class Post(XtdComment):
             models.CheckConstraint(
                 condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
                 name="rating_between_1_and_5",
+            ),
+        ]
+        indexes = [
+            # A product's rating: its approved reviews' count and average, from the index.
+            models.Index(
+                fields=["page", "rating"],
+                condition=APPROVED_REVIEW,
+                name="post_approved_reviews",
             ),
         ]
 

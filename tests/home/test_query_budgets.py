@@ -193,3 +193,103 @@ def test_faq_page_with_its_thread_stays_within_budget_and_flat(client, visitor):
     after = queries_for(client, FAQ_URL)
     assert before <= budget("faq", visitor)
     assert after == before
+
+
+# Listings that must not cost more as content grows: the same number of queries with a few
+# and with many more items (the page cache is off in tests).
+
+
+def _korean(model):
+    return model.objects.get(locale__language_code="ko")
+
+
+def add_listing_content(count: int) -> None:
+    """Products with reviews, FAQs in every category, tagged stories, and posts."""
+    from stories.models import FAQCategoryPage, KnowledgeBasePage
+
+    korean = Locale.objects.get(language_code="ko")
+    products = _korean(ProductIndexPage)
+    stories = _korean(StoryIndexPage)
+    categories = list(FAQCategoryPage.objects.child_of(_korean(KnowledgeBasePage)))
+    start = StoryPage.objects.count()
+    for number in range(start, start + count):
+        product = ProductPageFactory(parent=products, slug=f"cost-tea-{number}")
+        StoryPageFactory(parent=stories, slug=f"cost-story-{number}", tags=[f"cost{number}"])
+        FAQPageFactory(parent=categories[number % len(categories)], slug=f"cost-faq-{number}")
+        add_posts(product, 2, kind=PostKind.REVIEW, rated=True)
+        story = StoryPage.objects.filter(locale=korean).first()
+        add_posts(story, 2, kind=PostKind.QUESTION)
+
+
+LISTINGS = ["/ko/community/", "/ko/products/", "/ko/faq/", "/ko/stories/"]
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_listing_pages_cost_the_same_with_many_more_items(client, url):
+    add_listing_content(2)
+    before = queries_for(client, url)
+    add_listing_content(30)
+    after = queries_for(client, url)
+    assert after == before
+
+
+def test_a_faq_category_costs_the_same_with_many_more_faqs(client):
+    url = "/ko/faq/orders-delivery/"
+    category = _page(client, url)
+    before = queries_for(client, url)
+    for number in range(40):
+        FAQPageFactory(parent=category, slug=f"many-faq-{number}")
+    after = queries_for(client, url)
+    assert after == before
+
+
+def _moderation_content(count: int) -> None:
+    from community.models import Flag, PostState
+
+    story = _korean(StoryIndexPage).get_children().live().first()
+    for number in range(count):
+        PostFactory(page=story, state=PostState.PENDING, comment=f"대기 {number}")
+        flagged = PostFactory(page=story, comment=f"신고 {number}")
+        Flag.objects.create(post=flagged, user=MemberFactory(), reason="spam")
+        PostFactory(page=story, comment=f"승인 {number}")
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/community/moderation/"])
+def test_moderation_pages_cost_the_same_with_many_more_posts(client, url):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="moderator"))
+    _moderation_content(2)
+    before = queries_for(client, url)
+    _moderation_content(60)
+    after = queries_for(client, url)
+    assert after == before
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/community/moderation/"])
+def test_the_moderation_queue_is_counted_once_per_admin_page(client, url):
+    """The menu's label, the dashboard panel and the queue's tabs share one count."""
+    from django.contrib.auth import get_user_model
+
+    from home import page_cache
+
+    client.force_login(get_user_model().objects.get(username="moderator"))
+    _moderation_content(3)
+    client.get(url)
+    page_cache.invalidate()  # as after any change: the count is asked of the database again
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    counts = [q["sql"] for q in queries if 'AS "pending"' in q["sql"]]
+    assert len(counts) == 1
+
+
+def test_the_story_index_reads_its_tag_filter_from_the_data_cache(client):
+    add_listing_content(3)
+    client.get("/ko/stories/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/ko/stories/").content.decode()
+    assert "?tag=cost2" in html
+    assert not [q["sql"] for q in queries if "taggit_tag" in q["sql"]]
+    StoryPageFactory(parent=_korean(StoryIndexPage), slug="fresh", tags=["갓 볶은"])
+    assert "갓 볶은" in client.get("/ko/stories/").content.decode()
