@@ -64,9 +64,7 @@ def test_approving_a_reply_costs_the_same_with_3_or_60_followers(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_sends_each_follower_one_email_through_one_delivery(
-    thread, moderator, settings
-):
+def test_the_worker_sends_each_follower_one_email_through_one_delivery(thread, moderator, settings):
     """A real worker (``db_worker --batch``) on committed data, as in production."""
     settings.TASKS = DB_TASKS
     settings.DANGOL_EMAIL_BATCH_SIZE = 10
