@@ -17,7 +17,7 @@ class CommunityConfig(AppConfig):
         from stories.models import FAQPage, ProductPage, StoryPage
 
         from . import jobs, signal_handlers  # noqa: F401 (jobs registers the periodic jobs)
-        from .models import Post, Warning
+        from .models import Flag, Post, Warning
         from .moderation import PostModerator
 
         # django-comments-xtd copies a post's is_public onto all its replies whenever the post
@@ -40,6 +40,13 @@ class CommunityConfig(AppConfig):
         post_delete.connect(
             signal_handlers.post_seen_deleted, sender=Post, dispatch_uid="community_post_gone"
         )
+        for model in (Post, Flag):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    signal_handlers.moderation_queue_changed,
+                    sender=model,
+                    dispatch_uid=f"community_queue_{model.__name__}_{signal is post_save}",
+                )
         post_save.connect(
             signal_handlers.helpful_changed,
             sender=CommentFlag,

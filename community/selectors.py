@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Window
@@ -430,7 +431,9 @@ def queue_counts(request=None) -> dict[str, int]:
     community content changes (one query, without a subquery per post, when counted)."""
     if request is not None and "_moderation_queue_counts" in request.__dict__:
         return request.__dict__["_moderation_queue_counts"]
-    counts = cached("moderation-queue-counts", _count_queue, timeout=QUEUE_COUNTS_SECONDS)
+    counts = cached(
+        f"moderation-queue-counts:{_queue_version()}", _count_queue, timeout=QUEUE_COUNTS_SECONDS
+    )
     if request is not None:
         request.__dict__["_moderation_queue_counts"] = counts
     return counts
@@ -454,7 +457,25 @@ def oldest_waiting() -> Post | None:
             .first()
         )
 
-    return cached("moderation-oldest-waiting", compute, timeout=QUEUE_COUNTS_SECONDS)
+    return cached(
+        f"moderation-oldest-waiting:{_queue_version()}", compute, timeout=QUEUE_COUNTS_SECONDS
+    )
+
+
+QUEUE_VERSION_KEY = "moderation-queue:version"
+
+
+def _queue_version() -> int:
+    return cache.get_or_set(QUEUE_VERSION_KEY, 1, timeout=None)
+
+
+def moderation_queue_changed() -> None:
+    """A post or flag changed: the queue's counts are counted afresh on the next request
+    (without touching the visitors' page cache)."""
+    try:
+        cache.incr(QUEUE_VERSION_KEY)
+    except ValueError:
+        cache.set(QUEUE_VERSION_KEY, 2, timeout=None)
 
 
 def queue_posts(tab: str):

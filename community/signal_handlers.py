@@ -96,3 +96,11 @@ def post_seen_deleted(sender, instance, **kwargs) -> None:
 
     if instance.seen_by_visitors() is not None:
         page_cache.invalidate()
+
+
+def moderation_queue_changed(sender, raw=False, **kwargs) -> None:
+    """A post or a flag saved or deleted may change what the moderation queue counts."""
+    from .selectors import moderation_queue_changed
+
+    if not raw:
+        moderation_queue_changed()

@@ -366,3 +366,19 @@ def test_guidelines_page_rules(home, story):
     ]
     with pytest.raises(ValidationError):
         page.full_clean()
+
+
+def test_the_waiting_count_follows_each_action_at_once_without_emptying_page_caches(
+    moderator, story
+):
+    from home import page_cache
+
+    first = PostFactory(page=story, state=PostState.PENDING)
+    PostFactory(page=story, state=PostState.PENDING)
+    assert selectors.waiting_count() == 2
+    generation = page_cache._generation()
+    moderation_services.post_reject(post=first, moderator=moderator, reason_code="off-topic")
+    assert selectors.waiting_count() == 1  # not the count kept a moment ago
+    assert page_cache._generation() == generation  # a rejection shows on no public page
+    PostFactory(page=story, state=PostState.PENDING, screening=Screening.HOLD)
+    assert selectors.waiting_count() == 2
