@@ -11,20 +11,14 @@ class CommunityConfig(AppConfig):
         from allauth.account.signals import email_confirmed, user_logged_in, user_signed_up
         from django.db.models.signals import post_delete, post_save, pre_save
         from django_comments.models import CommentFlag
-        from django_comments.moderation import moderator
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
-
-        from stories.models import FAQPage, ProductPage, StoryPage
 
         from . import jobs, signal_handlers  # noqa: F401 (jobs registers the periodic jobs)
         from .models import Flag, Post, Warning
-        from .moderation import PostModerator
 
         # django-comments-xtd copies a post's is_public onto all its replies whenever the post
         # is saved; here every post has its own moderation state, so that copy is switched off.
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=Post._meta.label)
-
-        moderator.register([StoryPage, ProductPage, FAQPage], PostModerator)
 
         post_save.connect(
             signal_handlers.create_member_profile,

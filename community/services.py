@@ -1,8 +1,8 @@
 """Every write of the community goes through these functions.
 
 ``post_create`` is the one door for new posts (members', staff's and confirmed guests'): it
-checks the rules, lets django-comments' moderator decide whether the post waits for approval,
-saves it with its thread data, and schedules the notifications. Errors are raised as
+checks the rules, decides once whether the post waits for approval (the author's level, then
+the screening verdict), saves it with its thread data, and schedules the notifications. Errors are raised as
 ``ValidationError`` with messages keyed by form field, so a view can show them next to what
 the visitor typed; nothing is saved when one is raised.
 """
@@ -19,7 +19,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
-from django_comments.signals import comment_was_posted, comment_will_be_posted
 from wagtail.models import Page
 
 from home import page_cache, roles
@@ -209,18 +208,14 @@ def post_create(
         ip_address=ip_address,
         parent_id=parent.pk if parent else 0,
         followup=bool(follow),
-        is_public=True,
+        # Decided here, once: guests' and New members' posts wait for a moderator, and the
+        # screening verdict may hold any post.
+        state=(PostState.PENDING if policies.needs_premoderation(author) else PostState.APPROVED),
     )
-    # django-comments' moderator (see moderation.py) may refuse the post or hold it back.
-    responses = comment_will_be_posted.send(sender=Post, comment=post, request=request)
-    if any(response is False for _receiver, response in responses):
-        raise ValidationError(_("This post cannot be published here."))
-    post.state = PostState.APPROVED if post.is_public else PostState.PENDING
     _apply_verdict(post, verdict)
     post.save()
     if faqs:
         post.linked_faqs.set(faqs)
-    comment_was_posted.send(sender=Post, comment=post, request=request)
 
     if is_member:
         profile = MemberProfile.objects.filter(user=author).first()
