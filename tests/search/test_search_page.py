@@ -1,11 +1,14 @@
 """The search page as a visitor sees it: results, filters, help, errors, and counting."""
 
+import re
+
 import pytest
+from django.core import signing
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from search import indexing
+from search import analytics, indexing
 from search.models import SearchClick, SearchQuery
 from stories.factories import (
     FAQCategoryPageFactory,
@@ -119,44 +122,88 @@ def test_the_page_ranks_in_the_database_and_reads_only_what_it_shows(
                 assert len(cursor.fetchall()) <= 10, sql
 
 
-def test_a_click_on_a_result_is_counted(content):
+def _click_tokens(html: str) -> list[str]:
+    return re.findall(r'data-click-token="([^"]+)"', html)
+
+
+def _click(client, token):
+    return client.post(
+        "/ko/search/click/",
+        {"token": token, "csrfmiddlewaretoken": client.cookies["csrftoken"].value},
+    )
+
+
+def test_a_click_on_a_result_is_counted_once(content):
     client = Client(enforce_csrf_checks=True)
     html = client.get("/ko/search/", {"q": "배송"}).content.decode()
+    tokens = _click_tokens(html)
+    assert len(tokens) == 3
+    assert _click(client, tokens[1]).status_code == 204
+    replayed = _click(client, tokens[1])
+    assert replayed.status_code == 400
+    assert replayed.content.decode() == "이미 집계된 클릭이에요."
+    analytics.flush()
     search = SearchQuery.objects.get()
-    assert f'data-search-id="{search.pk}"' in html
-    token = client.cookies["csrftoken"].value
-    response = client.post(
-        "/ko/search/click/",
-        {
-            "search": search.pk,
-            "url": "/ko/faq/orders/faq-0/",
-            "position": 1,
-            "csrfmiddlewaretoken": token,
-        },
-    )
-    assert response.status_code == 204
-    assert SearchClick.objects.get().search == search
+    click = SearchClick.objects.get()
+    assert (click.search, click.position) == (search, 2)
+    assert click.url in html and click.url.startswith("/ko/")
 
 
-def test_a_click_needs_csrf_and_a_local_url(content):
+def test_a_forged_click_is_refused(content):
     client = Client(enforce_csrf_checks=True)
-    client.get("/ko/search/", {"q": "배송"})
+    html = client.get("/ko/search/", {"q": "배송"}).content.decode()
+    analytics.flush()
     search = SearchQuery.objects.get()
-    assert (
-        client.post(
-            "/ko/search/click/", {"search": search.pk, "url": "/x/", "position": 1}
-        ).status_code
-        == 403
-    )
+    genuine = _click_tokens(html)[0]
+    payload, _, signature = genuine.rpartition(":")
+    forged = [
+        # another visitor's search named by its id, as the old endpoint accepted
+        {"search": search.pk, "url": "/ko/faq/orders/faq-0/", "position": 1},
+        # the right search and result, signed with another key
+        signing.dumps([search.event.hex, 1, "/ko/"], key="x" * 50, salt=analytics.CLICK_SALT),
+        # a genuine token with its signature changed
+        f"{payload}:{signature[:-1]}{'A' if signature[-1] != 'A' else 'B'}",
+        "not-a-token",
+    ]
     token = client.cookies["csrftoken"].value
-    response = client.post(
-        "/ko/search/click/",
-        {
-            "search": search.pk,
-            "url": "https://evil.example/",
-            "position": 1,
-            "csrfmiddlewaretoken": token,
-        },
-    )
-    assert response.status_code == 400
+    for data in forged:
+        fields = data if isinstance(data, dict) else {"token": data}
+        response = client.post("/ko/search/click/", {**fields, "csrfmiddlewaretoken": token})
+        assert response.status_code == 400, data
+    analytics.flush()
     assert not SearchClick.objects.exists()
+
+
+def test_a_click_from_an_old_results_page_is_refused(content, monkeypatch):
+    client = Client(enforce_csrf_checks=True)
+    token = _click_tokens(client.get("/ko/search/", {"q": "배송"}).content.decode())[0]
+    monkeypatch.setattr(analytics, "CLICK_MAX_AGE", -1)  # as if an hour had passed
+    response = _click(client, token)
+    assert response.status_code == 400
+    assert "검색 결과 페이지가 오래되어서" in response.content.decode()
+    analytics.flush()
+    assert not SearchClick.objects.exists()
+
+
+def test_a_click_needs_csrf(content):
+    client = Client(enforce_csrf_checks=True)
+    token = _click_tokens(client.get("/ko/search/", {"q": "배송"}).content.decode())[0]
+    assert client.post("/ko/search/click/", {"token": token}).status_code == 403
+    analytics.flush()
+    assert not SearchClick.objects.exists()
+
+
+def test_only_the_first_page_of_a_search_is_logged_and_tracked(content):
+    client = Client()
+    for number in range(12):
+        FAQPageFactory(
+            parent=FAQPageFactory._meta.model.objects.first().get_parent(),
+            title=f"배송 질문 {number}",
+            slug=f"more-{number}",
+        )
+    indexing.rebuild()
+    second = client.get("/ko/search/", {"q": "배송", "page": 2}).content.decode()
+    assert 'class="search-result"' in second
+    assert not _click_tokens(second)
+    analytics.flush()
+    assert not SearchQuery.objects.exists()
