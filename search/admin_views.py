@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from . import selectors
+from .analytics import flush as flush_analytics
 from .forms import clean_query_text
 from .indexing import languages
 
@@ -63,6 +64,7 @@ def faq_finder(request):
 @permission_required("search.view_search_analytics", raise_exception=True)
 def analytics(request):
     """Top queries, queries that found nothing, and click-through, over 7 or 30 days."""
+    flush_analytics()  # what this process still holds; other processes write theirs soon
     try:
         days = int(request.GET.get("days", ANALYTICS_PERIODS[0]))
     except ValueError:

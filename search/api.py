@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from home.ratelimit import RateLimited, client_ip, hit
 
-from . import selectors, services
+from . import analytics, selectors
 from .documents import LIMITED_NOTICE
 from .forms import ApiSearchForm, SuggestForm
 
@@ -58,7 +58,7 @@ def search_api(request):
         page_size=data["page_size"],
     )
     if data["page"] == 1 and not results.limited:
-        services.record_search(query=data["q"], locale=locale, results=results.total)
+        analytics.record_search(query=data["q"], locale=locale, results=results.total)
     body = {
         "query": data["q"],
         "locale": locale,

@@ -72,6 +72,7 @@ class Hit:
     parent_title: str = ""
     parent_url: str = ""
     type_label: str = ""
+    click_token: str = ""  # signed: counts a click on this result of a logged search
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

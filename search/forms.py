@@ -4,8 +4,10 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from .analytics import read_click_token
 from .registry import registry
 
 MAX_QUERY_LENGTH = 200
@@ -97,12 +99,19 @@ class SuggestForm(forms.Form):
 
 
 class ClickForm(forms.Form):
-    search = forms.IntegerField(min_value=1)
-    url = forms.CharField(max_length=500)
-    position = forms.IntegerField(min_value=1, max_value=MAX_PAGE * MAX_PAGE_SIZE)
+    """A click on a search result: the token the results page gave that result."""
 
-    def clean_url(self) -> str:
-        url = self.cleaned_data["url"]
-        if not url.startswith("/") or url.startswith("//"):
-            raise forms.ValidationError(_("Only the site's own pages are counted."))
-        return url
+    token = forms.CharField(
+        max_length=1000,
+        error_messages={"required": _("This click has no token and cannot be counted.")},
+    )
+
+    def clean_token(self) -> tuple[str, int, str]:
+        try:
+            return read_click_token(self.cleaned_data["token"])
+        except signing.SignatureExpired as error:
+            raise forms.ValidationError(
+                _("This results page is too old for its clicks to count.")
+            ) from error
+        except (signing.BadSignature, ValueError, TypeError) as error:
+            raise forms.ValidationError(_("This click token is not valid.")) from error

@@ -1,4 +1,7 @@
+import uuid
+
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,12 +74,17 @@ class PendingIndexUpdate(models.Model):
 
 
 class SearchQuery(models.Model):
-    """One search as a visitor typed it: the text and what it found, never who asked."""
+    """One search as a visitor typed it: the text and what it found, never who asked.
 
+    Rows are written in batches some time after the search (``search.analytics``): ``event``
+    names the search from the moment it happens, for the clicks on its results, and
+    ``searched_at`` is when it happened, not when it was written."""
+
+    event = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     query = models.CharField(max_length=200, db_index=True)
     locale = models.CharField(max_length=10)
     results = models.PositiveIntegerField()
-    searched_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    searched_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("search query")
@@ -91,12 +99,26 @@ class SearchQuery(models.Model):
 
 
 class SearchClick(models.Model):
-    """A visitor opened a result of a logged search."""
+    """A visitor opened a result of a logged search (once per result and search).
 
-    search = models.ForeignKey(SearchQuery, on_delete=models.CASCADE, related_name="clicks")
+    It refers to its search by ``event`` without a database constraint: a click may be
+    written before its search, which another process may still hold in its batch."""
+
+    search = models.ForeignKey(
+        SearchQuery,
+        on_delete=models.CASCADE,
+        related_name="clicks",
+        to_field="event",
+        db_constraint=False,
+    )
     url = models.CharField(max_length=500)
     position = models.PositiveSmallIntegerField()
-    clicked_at = models.DateTimeField(auto_now_add=True)
+    clicked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["search", "position"], name="one_click_per_result"),
+        ]
 
     def __str__(self) -> str:
         return self.url

@@ -3,25 +3,34 @@
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 
 from .models import SearchClick, SearchQuery
 
 
-def normalise_query(query: str) -> str:
-    return " ".join(query.lower().split())[:200]
-
-
 @transaction.atomic
-def record_search(*, query: str, locale: str, results: int) -> SearchQuery:
-    return SearchQuery.objects.create(query=normalise_query(query), locale=locale, results=results)
-
-
-@transaction.atomic
-def record_click(*, search_id: int, url: str, position: int) -> SearchClick | None:
-    """Count a click on a result of a search logged in the last day (None otherwise)."""
-    since = timezone.now() - datetime.timedelta(days=1)
-    search = SearchQuery.objects.filter(pk=search_id, searched_at__gte=since).first()
-    if search is None:
-        return None
-    return SearchClick.objects.create(search=search, url=url, position=position)
+def store_search_events(*, events: list[dict]) -> None:
+    """Write buffered searches and clicks (``search.analytics``) in one bulk insert each.
+    Writing the same events again changes nothing."""
+    searches = [
+        SearchQuery(
+            event=event["event"],
+            query=event["query"][:200],
+            locale=event["locale"],
+            results=event["results"],
+            searched_at=datetime.datetime.fromisoformat(event["at"]),
+        )
+        for event in events
+        if event["kind"] == "search"
+    ]
+    clicks = [
+        SearchClick(
+            search_id=event["event"],
+            url=event["url"][:500],
+            position=event["position"],
+            clicked_at=datetime.datetime.fromisoformat(event["at"]),
+        )
+        for event in events
+        if event["kind"] == "click"
+    ]
+    SearchQuery.objects.bulk_create(searches, ignore_conflicts=True)
+    SearchClick.objects.bulk_create(clicks, ignore_conflicts=True)

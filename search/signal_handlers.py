@@ -1,11 +1,15 @@
 """Content events that change what search must find. Each names the keys it touches and
-leaves the work to ``indexing.schedule`` (after commit, in a background task)."""
+leaves the work to ``indexing.schedule`` (after commit, in a background task). Also when the
+search analytics buffered in the process are written (``search.analytics``)."""
 
-from django.core.signals import setting_changed
+import atexit
+
+from django.core.signals import request_finished, setting_changed
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import analytics
 from .backends import get_backend
 from .indexing import schedule
 from .registry import registry
@@ -71,3 +75,6 @@ def connect() -> None:
                 related_changed, sender=model, dispatch_uid=f"search_related_{model._meta.label}"
             )
     setting_changed.connect(reset_backend, dispatch_uid="search_reset_backend")
+    # Search analytics wait in the process: written in batches after responses, and at exit.
+    request_finished.connect(analytics.flush_if_due, dispatch_uid="search_analytics_flush")
+    atexit.register(analytics.flush_at_exit)

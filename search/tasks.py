@@ -1,6 +1,7 @@
 from django_tasks import task
 
 from .indexing import sync_keys
+from .services import store_search_events
 
 
 @task()
@@ -15,3 +16,9 @@ def replay_pending() -> None:
     from .backends import get_backend
 
     get_backend().replay()
+
+
+@task()
+def record_search_events(events: list[dict]) -> None:
+    """Write a batch of search analytics (searches and clicks on their results)."""
+    store_search_events(events=events)

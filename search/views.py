@@ -4,11 +4,12 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from home import ratelimit
 
-from . import selectors, services
+from . import analytics, selectors
 from .documents import LIMITED_NOTICE
 from .forms import ClickForm, SearchForm
 from .registry import registry
@@ -47,13 +48,15 @@ def search_page(request):
     results = selectors.search(
         query=query, locale=locale, user=request.user, types=types, page=page, page_size=PAGE_SIZE
     )
-    if page == 1 and not results.limited:
-        context["search_log"] = services.record_search(
-            query=query, locale=locale, results=results.total
-        )
+    first_position = (page - 1) * PAGE_SIZE + 1
     labels = type_labels()
     for hit in results.hits:
         hit.type_label = labels.get(hit.doc_type, hit.doc_type)
+    if page == 1 and not results.limited:
+        event = analytics.record_search(query=query, locale=locale, results=results.total)
+        for position, hit in enumerate(results.hits, start=first_position):
+            hit.click_token = analytics.click_token(event=event, url=hit.url, position=position)
+        context["track_clicks"] = True
     if not results.total:
         context["popular_faqs"] = selectors.popular_faqs(locale=locale, request=request)
     type_facets = results.facets.get("type", {})
@@ -67,7 +70,7 @@ def search_page(request):
             if type_facets.get(value)
         ],
         all_count=sum(type_facets.values()),
-        first_position=(page - 1) * PAGE_SIZE + 1,
+        first_position=first_position,
         results_notice=LIMITED_NOTICE,
         suggestion_url="?" + urlencode({"q": results.suggestion}) if results.suggestion else "",
     )
@@ -76,13 +79,16 @@ def search_page(request):
 
 @require_POST
 def search_click(request):
-    """A visitor opened a search result (sent by the page's script; no identity kept)."""
+    """A visitor opened a search result (sent by the page's script with the result's token;
+    no identity kept). A token this site did not issue in the last hour, or one already
+    used, is refused."""
     form = ClickForm(request.POST)
     if not form.is_valid():
-        return HttpResponseBadRequest("invalid click", content_type="text/plain")
-    services.record_click(
-        search_id=form.cleaned_data["search"],
-        url=form.cleaned_data["url"],
-        position=form.cleaned_data["position"],
-    )
+        message = next(iter(form.errors.values()))[0]
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    event, position, url = form.cleaned_data["token"]
+    if not analytics.record_click(event=event, url=url, position=position):
+        return HttpResponseBadRequest(
+            gettext("This click was already counted."), content_type="text/plain; charset=utf-8"
+        )
     return HttpResponse(status=204)

@@ -33,6 +33,15 @@ def _mail_through_the_queue(settings):
     settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
 
 
+def _no_buffered_search_analytics():
+    """Search analytics wait in the process until written in a batch: what a test leaves there
+    must not be written in another test's database, or at exit, after the test database."""
+    from search import analytics
+
+    yield
+    analytics.buffer.take()
+
+
 @pytest.fixture
 def korean(db) -> Locale:
     return Locale.objects.get(language_code="ko")

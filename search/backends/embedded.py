@@ -4,9 +4,12 @@ Documents are analysed in Python (``search.analysis``) and stored in ``SearchDoc
 database indexes the analysed terms: an FTS5 table ranked by BM25 on SQLite, a weighted
 ``tsvector`` ranked by ``ts_rank`` on PostgreSQL. Both give the same result shape, a title
 ranked above the summary above the body, snippets, facets, "did you mean" and autocomplete.
+
+A search is two queries whatever the number of matches: one scores the matches once and
+returns the requested page (ordered and cut by the database) with the facets (counts per type,
+category and product); the other reads the texts of that page's documents only.
 """
 
-import heapq
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -150,14 +153,25 @@ class _SQLiteEngine(_Engine):
             sql += f" AND d.doc_type IN ({', '.join(['%s'] * types)})"
         return sql
 
-    def score(self) -> tuple[str, list]:
-        # FTS5 weighs columns inside BM25's term-frequency saturation, so a title match would
-        # count little more than a long body; score the title separately and add it, boosted.
-        title = "bm25(search_fts, 1.0, 0.0, 0.0, 0.0)"
-        text = f"bm25(search_fts, 0.0, {SUMMARY_WEIGHT / BODY_WEIGHT}, 1.0, 0.0)"
-        return f"-({TITLE_BOOST} * {title} + {text})", []
+    # FTS5 weighs columns inside BM25's term-frequency saturation, so a title match would
+    # count little more than a long body; score the title separately and add it, boosted.
+    TITLE_SCORE = "bm25(search_fts, 1.0, 0.0, 0.0, 0.0)"  # negative: the better, the lower
+    TEXT_SCORE = f"bm25(search_fts, 0.0, {SUMMARY_WEIGHT / BODY_WEIGHT}, 1.0, 0.0)"
 
-    def prefix_score(self) -> tuple[str, list]:
+    def score(self, match: str) -> tuple[str, list]:
+        return f"-({TITLE_BOOST} * {self.TITLE_SCORE} + {self.TEXT_SCORE})", []
+
+    def title_bonus(self, typed: list[tuple[str, ...]], bonus: float) -> tuple[str, list]:
+        # Only a document whose title matched something can hold a typed word in its title:
+        # the others never read their title's terms (stored after the long texts).
+        found, params = _typed_in_title(typed, "instr(' ' || d.title_terms || ' ', %s) > 0")
+        return (
+            f"CASE WHEN {self.TITLE_SCORE} < 0"
+            f" THEN 1.0 + {bonus} * ({found}) / {float(len(typed))} ELSE 1.0 END",
+            params,
+        )
+
+    def prefix_score(self, match: str) -> tuple[str, list]:
         return "-bm25(search_fts, 1.0, 0.0, 0.0, 1.0)", []
 
 
@@ -189,16 +203,35 @@ class _PostgresEngine(_Engine):
             sql += f" AND d.doc_type IN ({', '.join(['%s'] * types)})"
         return sql
 
-    def score(self) -> tuple[str, list]:
+    def score(self, match: str) -> tuple[str, list]:
         # Weights for D (title words, autocomplete only), C (body), B (summary), A (title);
         # normalisation 1 divides by the log of the document length, as BM25 damps long ones.
         weights = f"{{0.0, {BODY_WEIGHT / TITLE_WEIGHT}, {SUMMARY_WEIGHT / TITLE_WEIGHT}, 1.0}}"
-        return f"ts_rank('{weights}', d.search_vector, to_tsquery('simple', %s), 1)", ["query"]
+        rank = f"ts_rank('{weights}', d.search_vector, to_tsquery('simple', %s), 1)"
+        return f"CAST({rank} AS double precision)", [match]  # ts_rank is single precision
 
-    def prefix_score(self) -> tuple[str, list]:
-        return "ts_rank('{1.0, 0.0, 0.0, 1.0}', d.search_vector, to_tsquery('simple', %s))", [
-            "query"
-        ]
+    def title_bonus(self, typed: list[tuple[str, ...]], bonus: float) -> tuple[str, list]:
+        found, params = _typed_in_title(typed, "strpos(' ' || d.title_terms || ' ', %s) > 0")
+        # In double precision throughout (a literal such as 1.0 is a numeric otherwise).
+        double = "AS double precision)"
+        return (
+            f"CAST(1 {double} + CAST({bonus} {double} * ({found}) / CAST({len(typed)} {double}",
+            params,
+        )
+
+    def prefix_score(self, match: str) -> tuple[str, list]:
+        weights = "{1.0, 0.0, 0.0, 1.0}"
+        return f"ts_rank('{weights}', d.search_vector, to_tsquery('simple', %s))", [match]
+
+
+def _typed_in_title(typed: list[tuple[str, ...]], contains: str) -> tuple[str, list]:
+    """SQL counting the typed words (each one or more terms) found among the title's terms,
+    with ``contains`` the database's test for one space-delimited term."""
+    checks, params = [], []
+    for terms in typed:
+        checks.append("CAST((" + " AND ".join([contains] * len(terms)) + ") AS INTEGER)")
+        params.extend(f" {term} " for term in terms)
+    return " + ".join(checks), params
 
 
 def _engine() -> _SQLiteEngine | _PostgresEngine:
@@ -379,45 +412,72 @@ class EmbeddedBackend:
     def _search(
         self, request: SearchRequest, groups: Groups, results: SearchResults, *, any_group: bool
     ) -> None:
+        """The database scores, orders and cuts the page and counts the facets; Python sees
+        one row per result shown and one per (type, category, product), however many match."""
         engine = _engine()
         match = engine.fulltext(groups, any_group=any_group)
-        audiences = list(request.audiences)
-        score_sql, score_params = engine.score()
-        # One pass over the matches gives the facets, the total and the ranking: cheaper
-        # than asking the database twice, since scoring is most of the work either way.
-        sql = (
-            f"SELECT d.id, d.doc_type, d.category, d.product, d.title_terms, {score_sql}"
-            + engine.from_where(audiences=len(audiences), types=0)
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [match for _ in score_params] + [match, request.locale, *audiences])
-            matches = cursor.fetchall()
+        page, facet_rows = self._rank(engine, match, request, typed=[group[0] for group in groups])
         facets: dict[str, Counter] = {name: Counter() for name in FACET_FIELDS}
-        wanted_types = set(request.types)
-        selected = []
-        typed = [group[0] for group in groups]
-        for pk, doc_type, category, product, title_terms, score in matches:
-            facets["type"][doc_type] += 1
+        wanted_types, total = set(request.types), 0
+        for doc_type, category, product, count in facet_rows:
+            facets["type"][doc_type] += count
             if wanted_types and doc_type not in wanted_types:
                 continue
-            in_title = set(title_terms.split())
-            found = sum(1 for terms in typed if in_title.issuperset(terms))
-            score *= 1 + TYPED_WORDS_IN_TITLE_BONUS * found / len(typed)
-            selected.append((-score, pk))
+            total += count
             if category:
-                facets["category"][category] += 1
+                facets["category"][category] += count
             if product:
-                facets["product"][product] += 1
-        results.total = len(selected)
+                facets["product"][product] += count
+        results.total = total
         results.facets = {name: dict(counter.most_common()) for name, counter in facets.items()}
-        if not selected or request.page_size == 0:
-            results.hits = []
-            return
-        top = heapq.nsmallest(request.offset + request.page_size, selected)[request.offset :]
-        ranked = [(pk, -negative) for negative, pk in top]
-        rows = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([pk for pk, _score in ranked])
+        rows = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([pk for pk, _score in page])
         wanted = {term for group in groups for alternative in group for term in alternative}
-        results.hits = [self._hit(rows[pk], score, wanted) for pk, score in ranked if pk in rows]
+        results.hits = [self._hit(rows[pk], score, wanted) for pk, score in page if pk in rows]
+
+    @staticmethod
+    def _rank(
+        engine: "_SQLiteEngine | _PostgresEngine",
+        match: str,
+        request: SearchRequest,
+        *,
+        typed: list[tuple[str, ...]],
+    ) -> tuple[list[tuple[int, float]], list[tuple[str, str, str, int]]]:
+        """One pass over the matches, in one statement: the requested page as (id, score),
+        best first, and the number of matches per (type, category, product). The matches are
+        scored once, in a common table expression that both parts read."""
+        audiences, types = list(request.audiences), list(request.types)
+        score_sql, score_params = engine.score(match)
+        bonus_sql, bonus_params = engine.title_bonus(typed, TYPED_WORDS_IN_TITLE_BONUS)
+        of_types = f" WHERE doc_type IN ({', '.join(['%s'] * len(types))})" if types else ""
+        matches = (
+            "SELECT d.id AS id, d.doc_type AS doc_type, d.category AS category,"
+            f" d.product AS product, ({score_sql}) * ({bonus_sql}) AS score"
+            + engine.from_where(audiences=len(audiences), types=0)
+        )
+        # Only our own SQL fragments are formatted in; every value is a parameter.
+        sql = (
+            f"WITH matches AS ({matches})"  # noqa: S608
+            " SELECT * FROM (SELECT id, NULL, NULL, NULL, score FROM matches"
+            f"{of_types} ORDER BY score DESC, id LIMIT %s OFFSET %s) page"
+            " UNION ALL SELECT NULL, doc_type, category, product, COUNT(*) FROM matches"
+            " GROUP BY doc_type, category, product"
+        )
+        params = [
+            *score_params,
+            *bonus_params,
+            match,
+            request.locale,
+            *audiences,
+            *types,
+            request.page_size,
+            request.offset,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        page = [(pk, float(score)) for pk, _t, _c, _p, score in rows if pk is not None]
+        facets = [(t, c, p, int(n)) for pk, t, c, p, n in rows if pk is None]
+        return page, facets
 
     @staticmethod
     def _hit(row: SearchDocument, score: float, terms: set[str]) -> Hit:
@@ -533,13 +593,13 @@ class EmbeddedBackend:
             return []
         engine = _engine()
         match = engine.prefix(words)
-        score_sql, score_params = engine.prefix_score()
+        score_sql, score_params = engine.prefix_score(match)
         sql = (
             f"SELECT d.key, d.title, d.url, d.doc_type, {score_sql} AS score"
             + engine.from_where(audiences=len(audiences), types=len(types))
             + " ORDER BY score DESC, d.title LIMIT %s"
         )
-        params = [match for _ in score_params] + [match, locale, *audiences, *types, limit]
+        params = [*score_params, match, locale, *audiences, *types, limit]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [

@@ -42,16 +42,14 @@
     var form = document.getElementById("search-click-form");
     if (!form || !navigator.sendBeacon) return;
     results.addEventListener("click", function (event) {
-      var link = event.target.closest("a[data-position]");
+      var link = event.target.closest("a[data-click-token]");
       if (!link) return;
       var data = new FormData(form);
-      data.append("search", results.dataset.searchId);
-      data.append("url", link.getAttribute("href"));
-      data.append("position", link.dataset.position);
+      data.append("token", link.dataset.clickToken);
       navigator.sendBeacon(results.dataset.clickUrl, data);
     });
   }
 
   document.querySelectorAll("input[data-suggest-url]").forEach(enhanceSuggestions);
-  document.querySelectorAll("[data-search-id]").forEach(trackClicks);
+  document.querySelectorAll("[data-click-url]").forEach(trackClicks);
 })();
