@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from . import signal_handlers
+        from . import jobs, signal_handlers  # noqa: F401 (jobs registers the periodic jobs)
         from .registry import registry
         from .sources import register_default_sources
 

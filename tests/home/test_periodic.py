@@ -95,6 +95,7 @@ def test_every_job_of_the_site_is_registered():
         "prune",
         "trust-levels",
         "faq-review-reminders",
+        "search-replay",
     } <= set(periodic.JOBS)
 
 
