@@ -30,7 +30,7 @@ FORGED_POSTS = [
     ("account delete", "member", lambda w: "/ko/community/profile/delete/",
         lambda w: {"confirm": "on"}),
     ("search click", None, lambda w: "/ko/search/click/",
-        lambda w: {"search": 1, "url": "/ko/", "position": 1}),
+        lambda w: {"token": "not-a-token"}),
     ("login", None, lambda w: "/ko/accounts/login/",
         lambda w: {"login": w.member.email, "password": "correct horse battery staple"}),
     ("signup", None, lambda w: "/ko/accounts/signup/", lambda w: {
@@ -145,7 +145,7 @@ POST_ONLY = [
     ("helpful", "member", lambda w: f"/ko/community/posts/{w.answer.pk}/helpful/"),
     ("follow", "other", lambda w: f"/ko/community/posts/{w.question.pk}/follow/"),
     ("resolve", "member", lambda w: f"/ko/community/posts/{w.question.pk}/resolve/?answer=1"),
-    ("search click", None, lambda w: "/ko/search/click/?search=1&url=/ko/&position=1"),
+    ("search click", None, lambda w: "/ko/search/click/?token=not-a-token"),
     ("admin member approve", "moderator", lambda w: reverse(
         "community_admin:member_approve", args=[w.awaiting.community_profile.pk])),
     ("admin logout", "superuser", lambda w: reverse("wagtailadmin_logout")),
