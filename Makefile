@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SEED ?= 2026
 MANAGE := $(BIN)/python manage.py
+# The development site's one address (links in emails, the sites record): it follows PORT.
+DEV_SITE_URL = http://127.0.0.1:$(PORT)
 APP_DIRS := $(wildcard home stories community search)
 STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt | cksum | cut -d' ' -f1)
 
@@ -32,12 +34,12 @@ messages: $(STAMP) ## Compile the .po translation files
 
 setup: install messages ## Everything `make run` does except serving (idempotent)
 	mkdir -p var
-	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo --seed $(SEED)
+	SITE_URL=$(DEV_SITE_URL) $(MANAGE) migrate --no-input
+	SITE_URL=$(DEV_SITE_URL) $(MANAGE) load_demo --seed $(SEED)
 
-run: setup ## Set everything up and serve the bilingual demo on 127.0.0.1:$(PORT)
-	@$(MANAGE) demo_accounts --base-url http://127.0.0.1:$(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+run: setup ## Set up, then serve the demo on 127.0.0.1:$(PORT) with a task worker beside it
+	@$(MANAGE) demo_accounts --base-url $(DEV_SITE_URL)
+	SITE_URL=$(DEV_SITE_URL) $(BIN)/python tools/run_dev.py --port $(PORT)
 
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 
