@@ -33,6 +33,7 @@ def _mail_through_the_queue(settings):
     settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
 
 
+@pytest.fixture(autouse=True)
 def _no_buffered_search_analytics():
     """Search analytics wait in the process until written in a batch: what a test leaves there
     must not be written in another test's database, or at exit, after the test database."""

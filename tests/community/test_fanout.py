@@ -63,7 +63,7 @@ def test_approving_a_reply_costs_the_same_with_3_or_60_followers(
     assert DBTaskResult.objects.filter(task_path="community.tasks.notify_new_reply").count() == 3
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_each_follower_one_email_through_one_delivery(thread, moderator, settings):
     """A real worker (``db_worker --batch``) on committed data, as in production."""
     settings.TASKS = DB_TASKS
