@@ -32,6 +32,7 @@ from community.factories import MemberFactory, PostFactory  # noqa: E402
 from community.models import Follow, MemberProfile, PostKind, PostState, TrustLevel  # noqa: E402
 from home import roles  # noqa: E402
 from home.factories import HomePageFactory, UserFactory  # noqa: E402
+from home.site_address import sync_site_address  # noqa: E402
 from stories.factories import ProductPageFactory  # noqa: E402
 
 
@@ -42,7 +43,9 @@ def prepare(followers: int) -> dict:
     # Wagtail's welcome page gives way to the site's own home page.
     Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
     home = HomePageFactory(locale=korean)
-    Site.objects.filter(is_default_site=True).update(root_page=home)
+    # Deleting the welcome page took the default site with it: serve the home page at SITE_URL.
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home})
+    sync_site_address()
     product = ProductPageFactory(title="망원 호지차", slug="mangwon-hojicha", locale=korean)
 
     asker = MemberFactory(username="asker", display_name="질문한 단골")
@@ -78,6 +81,7 @@ def prepare(followers: int) -> dict:
     User.objects.create_superuser("admin", "admin@dangol.example", password)
     return {
         "thread": question.pk,
+        "product_path": "/ko/" + product.url_path.removeprefix(home.url_path),
         "replies": [reply.pk for reply in replies],
         "followers": sorted(user.email for user in users),
         "password": password,

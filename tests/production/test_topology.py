@@ -35,7 +35,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.conf import settings
@@ -239,6 +239,9 @@ class Browser:
 # Processes ---------------------------------------------------------------------------------
 
 
+SEARCH_LIMIT = 20  # searches a minute per address, for the shared-limit check
+
+
 def environment(*, database_url: str, cache_url: str, site_port: int, smtp_port: int, var_dir):
     """What every process of the deployment gets: production settings from the environment."""
     keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TZ")
@@ -255,6 +258,7 @@ def environment(*, database_url: str, cache_url: str, site_port: int, smtp_port:
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "DANGOL_VAR_DIR": str(var_dir),
         "LOG_LEVEL": "WARNING",
+        "SEARCH_RATE_LIMIT": f"{SEARCH_LIMIT}/m",
     }
 
 
@@ -326,15 +330,19 @@ def _wait_until_healthy(process: subprocess.Popen, port: int, log_path: Path) ->
 
 def approve(browser: Browser, post_id: int) -> int:
     """Approve a post from the moderation queue, as a moderator's click does."""
-    status, _headers, html = browser.get("/admin/community/moderation/?tab=pending")
+    return moderate(browser, post_id, action="approve", tab="pending")
+
+
+def moderate(browser: Browser, post_id: int, *, action: str, tab: str) -> int:
+    status, _headers, html = browser.get(f"/admin/community/moderation/?tab={tab}")
     assert status == 200
-    assert f"approve:{post_id}" in html, "the reply is not in the moderation queue"
+    assert f"{action}:{post_id}" in html, f"the post cannot be given '{action}' from {tab}"
     status, headers, _html = browser.post(
         "/admin/community/moderation/action/",
         {
             "csrfmiddlewaretoken": Browser.csrf_token(html),
-            "tab": "pending",
-            "single": f"approve:{post_id}",
+            "tab": tab,
+            "single": f"{action}:{post_id}",
         },
     )
     return status
@@ -427,6 +435,24 @@ def test_production_topology(database, cache, tmp_path):
             assert 1 <= connections <= most_connections
             observed = {"first": (len(messages), connections)}
             assert outgoing(database) == {("sent", 0, False): FOLLOWERS}
+
+            # Shared state: both gunicorn workers count one rate limit and keep one page cache,
+            # so a post a moderator hides is gone for every visitor at once.
+            search = "/ko/search/?q=" + quote("호지차")
+            answers = [Browser(site_port).get(search) for _ in range(30)]
+            statuses = [status for status, _headers, _html in answers]
+            assert statuses.count(200) == SEARCH_LIMIT and statuses.count(429) == 10
+            assert all(headers["Retry-After"] for status, headers, _ in answers if status == 429)
+            product = data["product_path"]
+            before = [Browser(site_port).get(product) for _ in range(6)]
+            assert all(s == 200 and "90도 물로 1분이면" in html for s, _h, html in before), (
+                product,
+                [s for s, _h, _html in before],
+                before[0][2][-3000:],
+            )
+            assert moderate(moderator, first_reply, action="hide", tab="recent") == 302
+            after = [Browser(site_port).get(product) for _ in range(6)]
+            assert all(s == 200 and "90도 물로 1분이면" not in html for s, _h, html in after)
 
             # 3. The mail server is down (its port closed): nothing is lost. Each email waits
             # for its retry after one failed attempt, and a superuser sees them in the admin.
