@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SEED ?= 2026
 MANAGE := $(BIN)/python manage.py
-APP_DIRS := $(wildcard home stories community search)
+APP_DIRS := $(wildcard core home stories community search)
 STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help

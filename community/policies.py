@@ -28,7 +28,7 @@ def has_thread(page) -> bool:
 
 
 def is_staff_member(user) -> bool:
-    """Support, Moderators and Editors (see ``home/roles.py``) answer officially for the brand:
+    """Support, Moderators and Editors (see ``core/roles.py``) answer officially for the brand:
     their posts are official answers, they may reply in the brand-led phase and link FAQs."""
     if user is None or not user.is_authenticated:
         return False

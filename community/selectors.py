@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Win
 from django_comments.models import CommentFlag
 from wagtail.models import Locale, Page
 
-from home.page_cache import site_setting
+from core.page_cache import site_setting
 
 from .models import HELPFUL_FLAG, CommunitySettings, Flag, Follow, Post, PostKind, PostState
 
@@ -19,7 +19,7 @@ DEFAULT_ORDERING = "newest"
 
 def community_settings(request=None) -> CommunitySettings:
     """The community settings of the request's site (or of the default site); unsaved defaults
-    when never edited (see ``home.page_cache.site_setting``)."""
+    when never edited (see ``core.page_cache.site_setting``)."""
     return site_setting(CommunitySettings, request)
 
 

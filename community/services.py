@@ -22,8 +22,8 @@ from django_comments.models import CommentFlag
 from django_comments.signals import comment_was_posted, comment_will_be_posted
 from wagtail.models import Page
 
-from home import page_cache, roles
-from home.converters import parse_id
+from core import page_cache, roles
+from core.converters import parse_id
 
 from . import notifications, policies, screening, tasks, tokens, trust
 from .models import (

@@ -100,14 +100,14 @@ class Seo:
 
 def _language_home(request) -> Page | None:
     """The active language's home page, shared with ``{% language_home %}`` on the request."""
-    from .templatetags.dangol_tags import language_home
+    from core.templatetags.dangol_tags import language_home
 
     return language_home({"request": request})
 
 
 def breadcrumbs(request, page: Page) -> dict[str, Any]:
     """``BreadcrumbList``: from the language's home page down to ``page``."""
-    from .page_cache import cached
+    from core.page_cache import cached
 
     trail = cached(
         f"breadcrumbs:{page.path}",
@@ -129,7 +129,7 @@ def breadcrumbs(request, page: Page) -> dict[str, Any]:
 
 
 def organization(request, home: Page | None) -> dict[str, Any]:
-    from .models import BrandSettings
+    from core.models import BrandSettings
 
     site = Site.find_for_request(request)
     brand = BrandSettings.for_request(request) if site else None

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
-from home import ratelimit
+from core import ratelimit
 
 from . import selectors, services
 from .documents import LIMITED_NOTICE

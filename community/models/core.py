@@ -18,7 +18,7 @@ from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment, XtdCommentManag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
-from home.models import CachedSiteSetting
+from core.models import CachedSiteSetting
 
 HELPFUL_FLAG = LIKEDIT_FLAG  # django-comments' CommentFlag, one per member and post
 

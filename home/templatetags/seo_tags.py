@@ -4,8 +4,9 @@ Twitter cards and JSON-LD for the page being shown (see ``home.seo``)."""
 from django import template
 from wagtail.models import Page
 
+from core.templatetags.dangol_tags import language_alternates
+
 from .. import seo
-from .dangol_tags import language_alternates
 
 register = template.Library()
 

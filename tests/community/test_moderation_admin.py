@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 from community import moderation_services, selectors
 from community.factories import GuidelinesPageFactory, MemberFactory, PostFactory
 from community.models import Flag, MemberProfile, Notice, Post, PostState, Screening, TrustLevel
-from home import roles
+from core import roles
 from home.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from wagtail.models import Site
 from community import notifications
 from community.factories import MemberFactory, PostFactory
 from community.models import Follow
-from home.site_address import host_and_port, sync_site_address
+from core.site_address import host_and_port, sync_site_address
 from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.backup import BackupError, read_manifest, restore_backup
+from core.backup import BackupError, read_manifest, restore_backup
 
 
 class Command(BaseCommand):

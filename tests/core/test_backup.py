@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
-from home.backup import read_manifest
+from core.backup import read_manifest
 from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -2,7 +2,7 @@ import argparse
 
 from django.core.management.base import BaseCommand
 
-from home.mail import deliver_queued_email
+from core.mail import deliver_queued_email
 
 
 def positive_number(text: str) -> int:

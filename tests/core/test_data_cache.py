@@ -1,4 +1,4 @@
-"""What every page reads is cached for the content generation (``home.page_cache.cached``):
+"""What every page reads is cached for the content generation (``core.page_cache.cached``):
 routing by URL path, the privacy restrictions, the site settings, the header's pages. Any
 content change starts a new generation, so the next request shows it."""
 
@@ -9,8 +9,8 @@ from wagtail.models import PageViewRestriction
 
 from community.factories import MemberFactory
 from community.selectors import community_settings
-from home import page_cache
-from home.models import BrandSettings
+from core import page_cache
+from core.models import BrandSettings
 from stories.factories import StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db

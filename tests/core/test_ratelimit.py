@@ -3,8 +3,8 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import translation
 
-from home import ratelimit
-from home.ratelimit import Rate, RateLimited
+from core import ratelimit
+from core.ratelimit import Rate, RateLimited
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home import periodic
+from core import periodic
 
 
 class Command(BaseCommand):

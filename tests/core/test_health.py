@@ -1,6 +1,6 @@
 import pytest
 
-from home import health
+from core import health
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +12,8 @@ def test_healthz_reports_each_part(client):
     assert body["status"] == "ok"
     assert body["failing"] == []
     assert body["checks"]["database"]["detail"] in {"sqlite", "postgresql"}
-    assert set(body["checks"]) >= {"database", "cache"}
+    assert set(body["checks"]) == {"database", "cache", "search"}
+    assert body["checks"]["search"]["detail"].startswith(("embedded", "elasticsearch"))
 
 
 def test_healthz_names_the_failing_part_with_503(client, monkeypatch):

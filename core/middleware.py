@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
-from home.storage import MediaStorageUnavailable
+from core.storage import MediaStorageUnavailable
 
 logger = logging.getLogger(__name__)
 

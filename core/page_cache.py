@@ -14,7 +14,7 @@ A change that visitors can see (a page published, unpublished, moved or deleted;
 entering or leaving the approved state or an approved post edited; site settings; privacy;
 an image, a story category or an author) calls ``invalidate()``, which moves every page to a
 new cache generation at once. Everything else (drafts, follows, profile edits, votes, flags,
-notices, mail, analytics) leaves the caches alone: see ``home.signal_handlers``.
+notices, mail, analytics) leaves the caches alone: see ``core.signal_handlers``.
 """
 
 import hashlib

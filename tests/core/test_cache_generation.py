@@ -10,9 +10,9 @@ from wagtail.models import PageViewRestriction
 from community import moderation_services, services
 from community.factories import MemberFactory, PostFactory
 from community.models import HELPFUL_FLAG, MemberProfile, Notice, NoticeKind, PostKind, PostState
-from home import page_cache, roles
+from core import page_cache, roles
+from core.models import BrandSettings
 from home.factories import UserFactory
-from home.models import BrandSettings
 from search.models import SearchQuery
 from stories.factories import FAQPageFactory, ProductPageFactory, StoryPageFactory
 from stories.models import FAQFeedback

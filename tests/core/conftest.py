@@ -21,7 +21,7 @@ def free_port() -> int:
 def media_storage(endpoint: str, bucket: str, **options) -> dict:
     """``STORAGES["default"]`` as the settings build it from the ``MEDIA_S3_*`` variables."""
     return {
-        "BACKEND": "home.storage.MediaStorage",
+        "BACKEND": "core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": bucket,
             "endpoint_url": endpoint,

@@ -21,10 +21,10 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 from wagtail_factories import ImageFactory
 
-from home import roles
+from core import roles
+from core.storage import MediaStorageUnavailable
 from home.demo.images import TITLES, ensure_demo_images
 from home.factories import UserFactory
-from home.storage import MediaStorageUnavailable
 from stories.factories import StoryPageFactory
 
 from .conftest import free_port, media_storage
@@ -158,7 +158,7 @@ def test_a_missing_bucket_fails_the_upload_with_a_clear_message(
         **settings.STORAGES,
         "default": media_storage(s3_media.endpoint, "no-such-bucket"),
     }
-    with caplog.at_level(logging.ERROR, logger="home.middleware"):
+    with caplog.at_level(logging.ERROR, logger="core.middleware"):
         response = upload(editor_client, "images", "tea.png", png_bytes(), "image/png")
     assert response.status_code == 503
     assert "미디어 저장소가 응답하지 않아요" in response.content.decode()  # the editor's language

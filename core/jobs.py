@@ -1,4 +1,4 @@
-"""The foundation's periodic jobs (see ``home.periodic``)."""
+"""The foundation's periodic jobs (see ``core.periodic``)."""
 
 import datetime
 import io

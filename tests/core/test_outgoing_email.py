@@ -19,10 +19,10 @@ from django.utils import timezone
 from community.factories import MemberFactory, PostFactory
 from community.forms import PostForm
 from community.models import PostKind
-from home import roles
+from core import roles
+from core.mail import deliver_queued_email, retry_delay
+from core.models import OutgoingEmail
 from home.factories import UserFactory
-from home.mail import deliver_queued_email, retry_delay
-from home.models import OutgoingEmail
 from stories.factories import FAQPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def closed_port() -> int:
 
 @pytest.fixture
 def smtp_down(settings, closed_port):
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
     settings.DANGOL_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = closed_port
@@ -76,7 +76,7 @@ def test_signup_succeeds_and_its_email_is_queued_then_delivered(
         "password2": PASSWORD,
     }
     with (
-        caplog.at_level(logging.WARNING, logger="home.mail"),
+        caplog.at_level(logging.WARNING, logger="core.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post("/ko/accounts/signup/", signup)
@@ -119,7 +119,7 @@ def test_a_staff_answer_is_posted_while_the_mail_server_is_down(
     }
     data.update(reply_to=question.pk, kind="reply", honeypot="", comment="주문 다음 날 출발합니다.")
     with (
-        caplog.at_level(logging.WARNING, logger="home.mail"),
+        caplog.at_level(logging.WARNING, logger="core.mail"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = client.post("/ko/community/posts/", data)
@@ -149,7 +149,7 @@ def test_retries_back_off_exponentially_then_give_up_with_an_error(smtp_down, ca
 
     now = first_due
     delays = []
-    with caplog.at_level(logging.WARNING, logger="home.mail"):
+    with caplog.at_level(logging.WARNING, logger="core.mail"):
         for _ in range(2):
             report = deliver_queued_email(now=now)
             assert report.retry_later == 1
@@ -228,7 +228,7 @@ def test_a_message_is_kept_as_json_with_html_headers_and_attachments(smtp_down):
 
 
 def test_a_working_server_gets_the_mail_from_the_task_and_the_row_says_sent(settings):
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
     settings.DANGOL_EMAIL_DELIVERY_BACKEND = LOCMEM
     assert EmailMultiAlternatives("제목", "본문", to=["a@dangol.example"]).send() == 1
     assert len(mail.outbox) == 1  # the test suite runs tasks at once
@@ -239,7 +239,7 @@ def test_a_working_server_gets_the_mail_from_the_task_and_the_row_says_sent(sett
 def test_the_queue_cannot_deliver_through_itself(settings):
     from django.core.checks import run_checks
 
-    settings.EMAIL_BACKEND = settings.DANGOL_EMAIL_DELIVERY_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = settings.DANGOL_EMAIL_DELIVERY_BACKEND = "core.mail.QueuedEmailBackend"
     errors = [message for message in run_checks() if message.id == "dangol.E001"]
     assert len(errors) == 1
     assert "DANGOL_EMAIL_DELIVERY_BACKEND" in errors[0].msg
@@ -270,7 +270,7 @@ def test_superusers_see_the_queue_read_only_in_the_admin(client, smtp_down):
 
 
 def test_queueing_an_email_leaves_cached_pages_alone(smtp_down):
-    from home import page_cache
+    from core import page_cache
 
     generation = page_cache._generation()
     EmailMultiAlternatives("제목", "본문", to=["a@dangol.example"]).send()

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.page_cache import cached
+from core.page_cache import cached
 
 register = template.Library()
 

@@ -1,8 +1,8 @@
 """Mail that never holds up a request.
 
 ``QueuedEmailBackend`` (the ``EMAIL_BACKEND`` everywhere) stores each message as an
-:class:`~home.models.OutgoingEmail` (JSON, never pickled) and enqueues one
-``home.tasks.deliver_email`` task for the lot; the request talks to the database only. The
+:class:`~core.models.OutgoingEmail` (JSON, never pickled) and enqueues one
+``core.tasks.deliver_email`` task for the lot; the request talks to the database only. The
 worker sends them through ``DANGOL_EMAIL_DELIVERY_BACKEND`` (SMTP in production), up to
 ``DANGOL_EMAIL_BATCH_SIZE`` messages per connection. A message the server does not take is
 tried again later with exponential backoff by ``deliver_queued_email`` (run by

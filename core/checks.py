@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-QUEUE_BACKEND = "home.mail.QueuedEmailBackend"
+QUEUE_BACKEND = "core.mail.QueuedEmailBackend"
 
 
 @register()

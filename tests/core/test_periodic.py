@@ -13,9 +13,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 
-from home import periodic, roles
+from core import periodic, roles
+from core.models import OutgoingEmail, PeriodicJob
 from home.factories import UserFactory
-from home.models import OutgoingEmail, PeriodicJob
 from stories.factories import FAQPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_a_failing_job_is_logged_and_the_others_still_run(monkeypatch, caplog):
     periodic.register("b-fine", every=datetime.timedelta(minutes=1))(lambda: ran.append(1))
     err = io.StringIO()
     with (
-        caplog.at_level(logging.ERROR, logger="home.periodic"),
+        caplog.at_level(logging.ERROR, logger="core.periodic"),
         pytest.raises(CommandError, match="1 job\\(s\\) failed: a-broken"),
     ):
         call_command("periodic", stdout=io.StringIO(), stderr=err)
@@ -128,11 +128,11 @@ def test_prune_forgets_old_sent_mail_and_finished_task_results():
         status=OutgoingEmail.Status.SENT, sent_at=timezone.now(),
     )  # fmt: skip
     finished = DBTaskResult.objects.create(
-        args_kwargs={"args": [], "kwargs": {}}, task_path="home.tasks.deliver_email",
+        args_kwargs={"args": [], "kwargs": {}}, task_path="core.tasks.deliver_email",
         backend_name="default", status="SUCCESSFUL", finished_at=long_ago,
     )  # fmt: skip
     waiting = DBTaskResult.objects.create(
-        args_kwargs={"args": [], "kwargs": {}}, task_path="home.tasks.deliver_email",
+        args_kwargs={"args": [], "kwargs": {}}, task_path="core.tasks.deliver_email",
         backend_name="default",
     )  # fmt: skip
     out = io.StringIO()

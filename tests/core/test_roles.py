@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import GroupPagePermission
 
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import StoryPageFactory
 
