@@ -13,8 +13,7 @@ class CommunityConfig(AppConfig):
         from django_comments.models import CommentFlag
         from django_comments.moderation import moderator
         from django_comments_xtd.models import publish_or_unpublish_on_pre_save
-
-        from stories.models import FAQPage, ProductPage, StoryPage
+        from wagtail.models import get_page_models
 
         from . import jobs, signal_handlers  # noqa: F401 (jobs registers the periodic jobs)
         from .models import Post, Warning
@@ -24,7 +23,11 @@ class CommunityConfig(AppConfig):
         # is saved; here every post has its own moderation state, so that copy is switched off.
         pre_save.disconnect(publish_or_unpublish_on_pre_save, sender=Post._meta.label)
 
-        moderator.register([StoryPage, ProductPage, FAQPage], PostModerator)
+        # Every page type whose thread accepts posts (``allowed_post_kinds``) is moderated.
+        moderator.register(
+            [model for model in get_page_models() if getattr(model, "allowed_post_kinds", ())],
+            PostModerator,
+        )
 
         post_save.connect(
             signal_handlers.create_member_profile,

@@ -1,3 +1,5 @@
+from typing import Any
+
 from anyascii import anyascii
 from django.db import models
 from django.utils.text import slugify
@@ -29,6 +31,9 @@ class BasePage(Page):
     # Loaded with the page when a request is routed to it (``HomePage.route``).
     route_select_related: tuple[str, ...] = ("social_image",)
 
+    # What link previews call the page (OpenGraph's ``og:type``, see ``core.seo``).
+    og_type = "website"
+
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -57,6 +62,13 @@ class BasePage(Page):
         queryset._result_cache = found
         queryset._prefetch_done = True
         return queryset
+
+    def ld_entity(self, request, *, seo, context) -> list[dict[str, Any]]:
+        """The page type's own schema.org JSON-LD (a ``WebSite``, an ``Article``, a
+        ``Product``…) for ``{% seo_head %}``. ``seo`` is what ``core.seo`` already made of the
+        page (``core.seo.Seo``: canonical URL, description, image); ``context`` is the page's
+        template context, whose lists a page type may reuse. None by default."""
+        return []
 
     def full_clean(self, *args, **kwargs):
         # Slugs are ASCII so that both languages share them; a Korean title without a slug

@@ -1,5 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -87,6 +88,19 @@ class HomePage(BasePage):
                 if page is not None:
                     return page.route(request, [])
         return super().route(request, path_components)
+
+    def ld_entity(self, request, *, seo, context):
+        """The site itself (``WebSite``) and the brand behind it (``Organization``)."""
+        from core.seo import organization
+
+        website = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": self.title,
+            "url": seo.canonical,
+            "inLanguage": translation.get_language(),
+        }
+        return [website, organization(request, self)]
 
     def get_context(self, request, *args, **kwargs):
         from core.templatetags.dangol_tags import section_pages

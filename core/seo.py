@@ -98,16 +98,16 @@ class Seo:
         return json_ld_script(self.json_ld) if self.json_ld else SafeString("")
 
 
-def _language_home(request) -> Page | None:
+def language_home(request) -> Page | None:
     """The active language's home page, shared with ``{% language_home %}`` on the request."""
-    from core.templatetags.dangol_tags import language_home
+    from .templatetags.dangol_tags import language_home as language_home_tag
 
-    return language_home({"request": request})
+    return language_home_tag({"request": request})
 
 
 def breadcrumbs(request, page: Page) -> dict[str, Any]:
     """``BreadcrumbList``: from the language's home page down to ``page``."""
-    from core.page_cache import cached
+    from .page_cache import cached
 
     trail = cached(
         f"breadcrumbs:{page.path}",
@@ -129,7 +129,7 @@ def breadcrumbs(request, page: Page) -> dict[str, Any]:
 
 
 def organization(request, home: Page | None) -> dict[str, Any]:
-    from core.models import BrandSettings
+    from .models import BrandSettings
 
     site = Site.find_for_request(request)
     brand = BrandSettings.for_request(request) if site else None
@@ -150,91 +150,17 @@ def organization(request, home: Page | None) -> dict[str, Any]:
 
 
 def _page_json_ld(request, page: Page, seo: Seo, context) -> list[dict[str, Any]]:
-    """The page type's own JSON-LD (the stories app's page types, the home page)."""
-    from stories.models import FAQPage, ProductPage, StoryPage
-
-    from .models import HomePage
-
-    language = translation.get_language()
-    home = _language_home(request)
-    if isinstance(page, HomePage):
-        website = {
-            "@context": "https://schema.org",
-            "@type": "WebSite",
-            "name": page.title,
-            "url": seo.canonical,
-            "inLanguage": language,
-        }
-        return [website, organization(request, page)]
-    if isinstance(page, StoryPage):
-        article = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": Truncator(page.title).chars(110),
-            "description": seo.description,
-            "inLanguage": language,
-            "mainEntityOfPage": seo.canonical,
-            "datePublished": page.date.isoformat(),
-            "publisher": organization(request, home),
-        }
-        if page.last_published_at:
-            article["dateModified"] = page.last_published_at.isoformat()
-        if seo.image:
-            article["image"] = [seo.image]
-        article["publisher"].pop("@context")
-        return [article]
-    if isinstance(page, ProductPage):
-        from community.selectors import review_summary
-
-        images = [seo.image] if seo.image else []
-        gallery = context.get("gallery")
-        if gallery is None:
-            gallery = page.gallery_images.select_related("image")
-        images += [image_url(request, item.image) for item in gallery]
-        product: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "Product",
-            "name": page.title,
-            "description": plain(page.summary, None),
-            "url": seo.canonical,
-            "brand": {"@type": "Brand", "name": home.title if home else page.title},
-        }
-        if images:
-            product["image"] = images
-        summary = review_summary(page=page, request=request)
-        if summary.count:  # only approved reviews count, and none means no rating at all
-            product["aggregateRating"] = {
-                "@type": "AggregateRating",
-                "ratingValue": summary.average,
-                "reviewCount": summary.count,
-                "bestRating": 5,
-                "worstRating": 1,
-            }
-        return [product]
-    if isinstance(page, FAQPage):
-        answer = " ".join(part for part in (page.short_answer, plain(page.answer, None)) if part)
-        return [
-            {
-                "@context": "https://schema.org",
-                "@type": "FAQPage",
-                "inLanguage": language,
-                "mainEntity": [
-                    {
-                        "@type": "Question",
-                        "name": page.title,
-                        "acceptedAnswer": {"@type": "Answer", "text": answer},
-                    }
-                ],
-            }
-        ]
-    return []
+    """The page type's own JSON-LD: what ``ld_entity`` of its class (``core.models.BasePage``)
+    makes of it; a page type that says nothing has none."""
+    ld_entity = getattr(page, "ld_entity", None)
+    return ld_entity(request, seo=seo, context=context) if ld_entity is not None else []
 
 
 def for_page(request, page: Page, alternates: list[dict], context=None) -> Seo:
     """Everything ``{% seo_head %}`` shows for a Wagtail page. ``alternates`` are the
     ``language_alternates`` of the page (which say whether each is a real translation);
     ``context`` is the page's template context, whose lists (a product's gallery) are reused."""
-    home = _language_home(request)
+    home = language_home(request)
     image = social_image(page)
     seo = Seo(
         title=page.seo_title or page.title,
@@ -243,12 +169,7 @@ def for_page(request, page: Page, alternates: list[dict], context=None) -> Seo:
         site_name=home.title if home else settings.WAGTAIL_SITE_NAME,
         locale=OG_LOCALES.get(translation.get_language(), translation.get_language()),
     )
-    from stories.models import ProductPage, StoryPage
-
-    if isinstance(page, StoryPage):
-        seo.og_type = "article"
-    elif isinstance(page, ProductPage):
-        seo.og_type = "product"
+    seo.og_type = getattr(page, "og_type", seo.og_type)
     if image is not None:
         seo.image = image_url(request, image)
         seo.image_alt = getattr(image, "default_alt_text", "") or seo.title
@@ -274,7 +195,7 @@ def for_page(request, page: Page, alternates: list[dict], context=None) -> Seo:
 def for_view(request, alternates: list[dict], description: str = "") -> Seo:
     """A view that is not a Wagtail page (search, accounts, community): its own address as
     canonical (without the query) and the same path in the other language."""
-    home = _language_home(request)
+    home = language_home(request)
     seo = Seo(
         title="",
         description=plain(description),

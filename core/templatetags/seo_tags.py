@@ -1,5 +1,5 @@
 """``{% seo_head %}``: meta description, canonical URL, hreflang alternates, OpenGraph and
-Twitter cards and JSON-LD for the page being shown (see ``home.seo``)."""
+Twitter cards and JSON-LD for the page being shown (see ``core.seo``)."""
 
 from django import template
 from wagtail.models import Page
@@ -11,7 +11,7 @@ from .. import seo
 register = template.Library()
 
 
-@register.inclusion_tag("home/includes/seo_head.html", takes_context=True)
+@register.inclusion_tag("core/includes/seo_head.html", takes_context=True)
 def seo_head(context, description=""):
     """``description`` describes a view that is not a Wagtail page (pages describe themselves);
     a template gives it by overriding the ``seo`` block of ``base.html``."""
