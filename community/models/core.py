@@ -59,13 +59,6 @@ class PostQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(state=PostState.APPROVED)
 
-    def visible_to(self, user):
-        """Approved posts, and the viewer's own posts whatever their state (so an author sees
-        "awaiting approval" on theirs)."""
-        if user is not None and user.is_authenticated:
-            return self.filter(Q(state=PostState.APPROVED) | Q(user=user))
-        return self.approved()
-
     def roots(self):
         return self.filter(level=0)
 
