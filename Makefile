@@ -8,7 +8,7 @@ SEED ?= 2026
 MANAGE := $(BIN)/python manage.py
 # The development site's one address (links in emails, the sites record): it follows PORT.
 DEV_SITE_URL = http://127.0.0.1:$(PORT)
-APP_DIRS := $(wildcard home stories community search)
+APP_DIRS := $(wildcard core home stories community search)
 STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help

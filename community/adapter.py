@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 
-from home.ratelimit import RateLimited
+from core.ratelimit import RateLimited
 
 from .models import MemberProfile
 
@@ -25,7 +25,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth refuses a login after too many failures (``ACCOUNT_RATE_LIMITS
         ["login_failed"]``) with a form error saying only "later": say how long, and carry the
         wait (``retry_after``, seconds) so the answer is a 429 with ``Retry-After``
-        (``home.middleware.RefusedAccountFormMiddleware``)."""
+        (``core.middleware.RefusedAccountFormMiddleware``)."""
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError as error:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
 
-from home.converters import parse_id
+from core.converters import parse_id
 
 from . import drafts, guidelines, moderation_services, selectors, services, trust
 from .models import MemberProfile, Post, TrustLevel

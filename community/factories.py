@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from home import roles
+from core import roles
 from home.factories import HomePageFactory, UserFactory
 
 from .models import GuidelinesPage, MemberProfile, Post, PostKind, PostState, TrustLevel

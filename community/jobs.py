@@ -1,10 +1,10 @@
-"""The community's periodic jobs (see ``home.periodic``)."""
+"""The community's periodic jobs (see ``core.periodic``)."""
 
 import datetime
 
 from django.contrib.auth import get_user_model
 
-from home.periodic import register
+from core.periodic import register
 
 from . import policies, trust
 from .models import TrustLevel

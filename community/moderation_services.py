@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from home import page_cache
-from home.ratelimit import hit_all
+from core import page_cache
+from core.ratelimit import hit_all
 
 from . import notifications, policies, search, trust
 from .models import (

@@ -1,5 +1,5 @@
 """Emails the community sends, each in its recipient's language, as plain text. They are
-stored and delivered by the worker (``home.mail``)."""
+stored and delivered by the worker (``core.mail``)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection

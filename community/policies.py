@@ -10,17 +10,9 @@ from .models import PostKind, PostState, TrustLevel
 
 
 def kinds_for_page(page) -> list[str]:
-    """The kinds of top-level post a page's thread accepts (reviews on products only)."""
-    from stories.models import FAQPage, ProductPage, StoryPage
-
-    specific_class = page.specific_class
-    if specific_class is ProductPage:
-        return [PostKind.REVIEW, PostKind.QUESTION, PostKind.TIP]
-    if specific_class is FAQPage:
-        return [PostKind.QUESTION, PostKind.TIP]
-    if specific_class is StoryPage:
-        return [PostKind.TIP, PostKind.QUESTION]
-    return []
+    """The kinds of top-level post a page's thread accepts, as its page type declares them
+    (``allowed_post_kinds``: reviews on products only); none means the page has no thread."""
+    return [PostKind(kind) for kind in getattr(page.specific_class, "allowed_post_kinds", ())]
 
 
 def has_thread(page) -> bool:
@@ -28,7 +20,7 @@ def has_thread(page) -> bool:
 
 
 def is_staff_member(user) -> bool:
-    """Support, Moderators and Editors (see ``home/roles.py``) answer officially for the brand:
+    """Support, Moderators and Editors (see ``core/roles.py``) answer officially for the brand:
     their posts are official answers, they may reply in the brand-led phase and link FAQs."""
     if user is None or not user.is_authenticated:
         return False

@@ -23,7 +23,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.ratelimit import RateLimited, hit_all
+from core.ratelimit import RateLimited, hit_all
 
 from .models import (
     BlocklistAction,

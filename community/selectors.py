@@ -10,8 +10,8 @@ from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet, Win
 from django_comments.models import CommentFlag
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from home.page_cache import cached, site_setting
-from home.privacy import private_q, view_restrictions
+from core.page_cache import cached, site_setting
+from core.privacy import private_q, view_restrictions
 
 from .models import HELPFUL_FLAG, CommunitySettings, Flag, Follow, Post, PostKind, PostState
 
@@ -21,7 +21,7 @@ DEFAULT_ORDERING = "newest"
 
 def community_settings(request=None) -> CommunitySettings:
     """The community settings of the request's site (or of the default site); unsaved defaults
-    when never edited (see ``home.page_cache.site_setting``)."""
+    when never edited (see ``core.page_cache.site_setting``)."""
     return site_setting(CommunitySettings, request)
 
 

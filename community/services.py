@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from wagtail.models import Page
 
-from home import page_cache, roles
-from home.converters import parse_id
+from core import page_cache, roles
+from core.converters import parse_id
 
 from . import notifications, policies, screening, tasks, tokens, trust
 from .models import (

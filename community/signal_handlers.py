@@ -80,7 +80,7 @@ def post_seen_saved(sender, instance, raw=False, **kwargs) -> None:
     """A post entering or leaving the approved state, or an approved post edited (its text,
     rating, official mark, resolution), shows on pages: start a new cache generation. Flags,
     helpful marks and moderation notes do not."""
-    from home import page_cache
+    from core import page_cache
 
     if raw:
         return
@@ -92,7 +92,7 @@ def post_seen_saved(sender, instance, raw=False, **kwargs) -> None:
 
 
 def post_seen_deleted(sender, instance, **kwargs) -> None:
-    from home import page_cache
+    from core import page_cache
 
     if instance.seen_by_visitors() is not None:
         page_cache.invalidate()

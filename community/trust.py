@@ -34,8 +34,8 @@ from .models import (
 
 def trust_settings(request=None) -> TrustSettings:
     """The trust settings of the request's site (or the default site); unsaved defaults when
-    never edited (see ``home.page_cache.site_setting``)."""
-    from home.page_cache import site_setting
+    never edited (see ``core.page_cache.site_setting``)."""
+    from core.page_cache import site_setting
 
     return site_setting(TrustSettings, request)
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from home.converters import parse_id
-from home.ratelimit import RateLimited, client_ip, rate_limited_response
+from core.converters import parse_id
+from core.ratelimit import RateLimited, client_ip, rate_limited_response
 from search import selectors as search_selectors
 
 from . import moderation_services, policies, selectors, services, trust

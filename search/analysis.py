@@ -216,11 +216,6 @@ def query_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms(text, for_query=True)))
 
 
-def term_string(text: str) -> str:
-    """The terms of ``text`` as one space-separated string, the form the full-text index reads."""
-    return " ".join(terms(text))
-
-
 def surface_words(text: str) -> list[str]:
     """Whitespace-separated words without punctuation, for prefix (autocomplete) matching."""
     return [w for w in re.split(r"[^\w]+", display_form(text).lower()) if w]

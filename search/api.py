@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from home.ratelimit import RateLimited, client_ip, hit
+from core.ratelimit import RateLimited, client_ip, hit
 
 from . import analytics, selectors
 from .documents import LIMITED_NOTICE

@@ -2,7 +2,7 @@
 
 import datetime
 
-from home.periodic import register
+from core.periodic import register
 
 
 @register("search-replay", every=datetime.timedelta(minutes=5))

@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
-from home import ratelimit
+from core import ratelimit
 
 from . import analytics, selectors
 from .documents import LIMITED_NOTICE

@@ -20,7 +20,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from home.converters import parse_id
+from core.converters import parse_id
 
 from .choosers import approved_post_chooser_viewset
 

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from home.converters import parse_id
+from core.converters import parse_id
 
 
 def post_label(post) -> str:

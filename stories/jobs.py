@@ -1,4 +1,4 @@
-"""The knowledge base's periodic jobs (see ``home.periodic``)."""
+"""The knowledge base's periodic jobs (see ``core.periodic``)."""
 
 import datetime
 
@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from home import roles
-from home.periodic import register
+from core import roles
+from core.periodic import register
 
 from . import selectors
 

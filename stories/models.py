@@ -3,6 +3,7 @@ import datetime
 from django.contrib import messages
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -14,7 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from core import seo as core_seo
+from core.models import BasePage
 
 from .blocks import StoryBodyBlock
 from .reading_time import reading_minutes
@@ -252,6 +254,9 @@ class StoryPage(BasePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types: list[str] = []
     route_select_related = ("social_image", "hero_image", "category")
+    og_type = "article"
+    # The kinds of community post its thread accepts (community's ``PostKind``).
+    allowed_post_kinds = ("tip", "question")
 
     class Meta:
         verbose_name = _("story")
@@ -269,6 +274,25 @@ class StoryPage(BasePage):
         """The story index's address: a story's address is its index's plus its slug."""
         url = self.get_url(request)
         return url[: -len(self.slug) - 1] if url and url.endswith(f"/{self.slug}/") else ""
+
+    def ld_entity(self, request, *, seo, context):
+        """An ``Article``, published by the brand."""
+        article = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": Truncator(self.title).chars(110),
+            "description": seo.description,
+            "inLanguage": get_language(),
+            "mainEntityOfPage": seo.canonical,
+            "datePublished": self.date.isoformat(),
+            "publisher": core_seo.organization(request, core_seo.language_home(request)),
+        }
+        if self.last_published_at:
+            article["dateModified"] = self.last_published_at.isoformat()
+        if seo.image:
+            article["image"] = [seo.image]
+        article["publisher"].pop("@context")
+        return [article]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import cached_page_context, story_page_context
@@ -363,10 +387,43 @@ class ProductPage(BasePage):
 
     parent_page_types = ["stories.ProductIndexPage"]
     subpage_types: list[str] = []
+    og_type = "product"
+    allowed_post_kinds = ("review", "question", "tip")  # reviews on products only
 
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
+
+    def ld_entity(self, request, *, seo, context):
+        """A ``Product`` with its pictures and, once it has approved reviews, its rating."""
+        from community.selectors import review_summary
+
+        home = core_seo.language_home(request)
+        images = [seo.image] if seo.image else []
+        gallery = context.get("gallery")
+        if gallery is None:
+            gallery = self.gallery_images.select_related("image")
+        images += [core_seo.image_url(request, item.image) for item in gallery]
+        product = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "description": core_seo.plain(self.summary, None),
+            "url": seo.canonical,
+            "brand": {"@type": "Brand", "name": home.title if home else self.title},
+        }
+        if images:
+            product["image"] = images
+        summary = review_summary(page=self, request=request)
+        if summary.count:  # only approved reviews count, and none means no rating at all
+            product["aggregateRating"] = {
+                "@type": "AggregateRating",
+                "ratingValue": summary.average,
+                "reviewCount": summary.count,
+                "bestRating": 5,
+                "worstRating": 1,
+            }
+        return [product]
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import cached_page_context, product_page_context
@@ -512,10 +569,31 @@ class FAQPage(BasePage):
 
     parent_page_types = ["stories.FAQCategoryPage"]
     subpage_types: list[str] = []
+    allowed_post_kinds = ("question", "tip")
 
     class Meta:
         verbose_name = _("FAQ")
         verbose_name_plural = _("FAQs")
+
+    def ld_entity(self, request, *, seo, context):
+        """A ``FAQPage`` of one question and its answer (the short one, then the full)."""
+        answer = " ".join(
+            part for part in (self.short_answer, core_seo.plain(self.answer, None)) if part
+        )
+        return [
+            {
+                "@context": "https://schema.org",
+                "@type": "FAQPage",
+                "inLanguage": get_language(),
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": self.title,
+                        "acceptedAnswer": {"@type": "Answer", "text": answer},
+                    }
+                ],
+            }
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from .forms import FAQFeedbackForm

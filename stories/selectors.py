@@ -30,8 +30,8 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 
-from home.page_cache import cached
-from home.privacy import private_q
+from core.page_cache import cached
+from core.privacy import private_q
 
 from .models import (
     Author,
@@ -135,7 +135,7 @@ def localized_live_pages(
     ``locale_id`` when there is one, otherwise the chosen page itself if it is live and public
     (a related item not yet translated still helps); pages that are neither are left out.
     One query for all of them; ``queryset`` says what to fetch along (images, categories), and
-    ``private`` (``home.privacy.private_q()``, to share between calls) what is not public."""
+    ``private`` (``core.privacy.private_q()``, to share between calls) what is not public."""
     keys = {page.translation_key for page in pages}
     if not keys:
         return []
@@ -182,7 +182,7 @@ IMAGE_ATTRIBUTES = ("hero_image", "image", "photo")
 
 def cached_page_context(page: Page, compute, request=None) -> dict[str, Any]:
     """``compute()`` (a page's context: lists of stories, products, authors, gallery items),
-    the same for every visitor, kept for the content generation (``home.page_cache``); the
+    the same for every visitor, kept for the content generation (``core.page_cache``); the
     renditions of its pictures are read fresh, all in one query (the first view of a page
     makes renditions, and a rendition is not a content change). A preview shows the draft's
     own context, never the cached one."""
@@ -273,8 +273,8 @@ class Restrictions:
 
     @classmethod
     def load(cls) -> "Restrictions":
-        """From the site's privacy snapshot (``home.privacy``), cached until content changes."""
-        from home.privacy import view_restrictions
+        """From the site's privacy snapshot (``core.privacy``), cached until content changes."""
+        from core.privacy import view_restrictions
 
         members_only, hidden = [], []
         for item in view_restrictions():

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from community.selectors import community_settings
-from home import ratelimit
+from core import ratelimit
 
 from . import services
 from .forms import FAQFeedbackForm

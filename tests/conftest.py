@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from core.models import BrandSettings
 from home.factories import HomePageFactory
-from home.models import BrandSettings
 
 ARTIFACTS_DIR = Path(__file__).resolve().parent.parent / "var" / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -18,9 +18,9 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(autouse=True)
 def _new_cache_generation():
-    """What ``home.page_cache`` keeps for a generation outlives a test's rolled-back database:
+    """What ``core.page_cache`` keeps for a generation outlives a test's rolled-back database:
     every test starts with a new generation, as a real site does after any change."""
-    from home import page_cache
+    from core import page_cache
 
     page_cache.invalidate()
 
@@ -30,7 +30,7 @@ def _mail_through_the_queue(settings):
     """Django's test set-up swaps ``EMAIL_BACKEND`` for its outbox; put the site's own back, so
     every email takes the production path (stored, then delivered by a task) into the outbox
     (``DANGOL_EMAIL_DELIVERY_BACKEND`` in the test settings)."""
-    settings.EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)

@@ -111,7 +111,7 @@ def test_production_media_go_to_the_s3_bucket_named_by_the_environment():
         "MEDIA_S3_SECRET_ACCESS_KEY": "secret",
     }
     storage = media_storage(env)
-    assert storage["BACKEND"] == "home.storage.MediaStorage"
+    assert storage["BACKEND"] == "core.storage.MediaStorage"
     options = storage["OPTIONS"]
     assert options["bucket_name"] == "dangol-media"
     assert options["endpoint_url"] == "https://s3.dangol.example"

@@ -18,7 +18,7 @@ from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment, XtdCommentManag
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
-from home.models import CachedSiteSetting
+from core.models import CachedSiteSetting
 
 HELPFUL_FLAG = LIKEDIT_FLAG  # django-comments' CommentFlag, one per member and post
 
@@ -66,13 +66,6 @@ class PostQuerySet(models.QuerySet):
         """Approved reviews not deleted by their author: what a product's rating counts (the
         ``post_approved_reviews`` index holds exactly these)."""
         return self.filter(APPROVED_REVIEW)
-
-    def visible_to(self, user):
-        """Approved posts, and the viewer's own posts whatever their state (so an author sees
-        "awaiting approval" on theirs)."""
-        if user is not None and user.is_authenticated:
-            return self.filter(Q(state=PostState.APPROVED) | Q(user=user))
-        return self.approved()
 
     def roots(self):
         return self.filter(level=0)

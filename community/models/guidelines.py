@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail_localize.fields import TranslatableField
 
-from home.models import BasePage
+from core.models import BasePage
 
 CODE_VALIDATOR = RegexValidator(
     r"^[a-z0-9-]{2,40}$", _("Use 2 to 40 lowercase letters, digits or dashes.")

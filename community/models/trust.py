@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import register_setting
 
-from home.models import CachedSiteSetting
-from home.ratelimit import Rate
+from core.models import CachedSiteSetting
+from core.ratelimit import Rate
 
 from .core import Post, TrustLevel
 

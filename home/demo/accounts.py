@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home import roles
+from core import roles
 
 DEMO_PASSWORD = "dangol-demo-2026"  # noqa: S105 - a published demo password, never used in production
 

@@ -3,9 +3,10 @@
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
+from core.models import BrandSettings
+from core.site_address import sync_site_address
 from home.factories import HomePageFactory
-from home.models import BrandSettings, HomePage
-from home.site_address import sync_site_address
+from home.models import HomePage
 
 from .translation import translate
 

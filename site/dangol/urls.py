@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
-from home.sitemaps import TranslatedSitemap
+from core import views as home_views
+from core.sitemaps import TranslatedSitemap
 from stories import views as stories_views
 
 handler429 = home_views.too_many_requests  # django-allauth answers its rate limits with it

@@ -2,7 +2,7 @@ import pytest
 
 from community.factories import MemberFactory
 from community.models import CommunitySettings
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import FAQPageFactory, ProductPageFactory, StoryPageFactory
 

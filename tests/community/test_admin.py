@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from community.factories import MemberFactory, PostFactory
 from community.models import Post, PostKind, PostState
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import FAQCategoryPageFactory, StoryIndexPageFactory
 from stories.models import FAQPage, StoryPage

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from community.factories import MemberFactory
-from home.seo import plain
+from core.seo import plain
 
 pytestmark = pytest.mark.django_db
 

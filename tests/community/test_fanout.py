@@ -14,9 +14,9 @@ from community import moderation_services
 from community.factories import MemberFactory, PostFactory
 from community.models import Follow, PostKind, PostState
 from community.tasks import notify_new_reply
-from home import roles
+from core import roles
+from core.models import OutgoingEmail
 from home.factories import UserFactory
-from home.models import OutgoingEmail
 from stories.factories import ProductPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_the_worker_sends_each_follower_one_email_through_one_delivery(thread, m
 
     paths = [task.task_path for task in DBTaskResult.objects.all()]
     assert paths.count("community.tasks.notify_new_reply") == 1
-    assert paths.count("home.tasks.deliver_email") == 1  # one delivery for every follower
+    assert paths.count("core.tasks.deliver_email") == 1  # one delivery for every follower
     assert all(task.status == "SUCCESSFUL" for task in DBTaskResult.objects.all())
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert len(recipients) == 25 == len(set(recipients))

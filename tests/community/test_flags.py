@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 from community import moderation_services
 from community.factories import MemberFactory, PostFactory
 from community.models import Flag, Notice, PostState, TrustSettings
-from home import roles
+from core import roles
 from home.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 from community import moderation_services, selectors
 from community.factories import GuidelinesPageFactory, MemberFactory, PostFactory
 from community.models import Flag, MemberProfile, Notice, Post, PostState, Screening, TrustLevel
-from home import roles
+from core import roles
 from home.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -371,7 +371,7 @@ def test_guidelines_page_rules(home, story):
 def test_the_waiting_count_follows_each_action_at_once_without_emptying_page_caches(
     moderator, story
 ):
-    from home import page_cache
+    from core import page_cache
 
     first = PostFactory(page=story, state=PostState.PENDING)
     PostFactory(page=story, state=PostState.PENDING)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from community.factories import MemberFactory, PostFactory
 from community.models import GuestSubmission, MemberProfile, Post, PostKind, PostState
-from home import roles
+from core import roles
 from home.factories import UserFactory
 
 from .conftest import form_data

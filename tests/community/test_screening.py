@@ -216,7 +216,7 @@ def test_a_regular_may_post_again_sooner_than_a_new_member(client, member, story
 
 
 def test_a_new_member_gets_ten_posts_a_day(member, story, community_settings, monkeypatch):
-    from home import ratelimit
+    from core import ratelimit
 
     new = MemberFactory(level="new")
     now = [1_000_000.0]

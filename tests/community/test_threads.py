@@ -11,7 +11,7 @@ from django_comments.models import CommentFlag
 from community import selectors, services
 from community.factories import MemberFactory, PostFactory
 from community.models import HELPFUL_FLAG, Post, PostKind, PostState
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import FAQPageFactory, ProductPageFactory
 

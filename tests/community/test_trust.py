@@ -19,7 +19,7 @@ from community.models import (
     TrustLevel,
     TrustSettings,
 )
-from home import roles
+from core import roles
 from home.factories import UserFactory
 
 from .conftest import form_data

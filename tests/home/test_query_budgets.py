@@ -271,7 +271,7 @@ def test_the_moderation_queue_is_counted_once_per_admin_page(client, url):
     """The menu's label, the dashboard panel and the queue's tabs share one count."""
     from django.contrib.auth import get_user_model
 
-    from home import page_cache
+    from core import page_cache
 
     client.force_login(get_user_model().objects.get(username="moderator"))
     _moderation_content(3)

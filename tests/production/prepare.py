@@ -30,9 +30,9 @@ from wagtail.models import Locale, Page, Site  # noqa: E402
 
 from community.factories import MemberFactory, PostFactory  # noqa: E402
 from community.models import Follow, MemberProfile, PostKind, PostState, TrustLevel  # noqa: E402
-from home import roles  # noqa: E402
+from core import roles  # noqa: E402
+from core.site_address import sync_site_address  # noqa: E402
 from home.factories import HomePageFactory, UserFactory  # noqa: E402
-from home.site_address import sync_site_address  # noqa: E402
 from stories.factories import ProductPageFactory  # noqa: E402
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from search import analytics
 from search.models import SearchQuery

@@ -7,7 +7,7 @@ from wagtail.models import Site
 from community.factories import MemberFactory, PostFactory
 from community.models import CommunitySettings, Follow, GuestSubmission, MemberProfile, PostKind
 from community.tokens import guest_token, unsubscribe_token
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import FAQPageFactory, StoryPageFactory
 

@@ -58,7 +58,7 @@ FORGED_POSTS = [
         lambda w: reverse("wagtailusers_users:delete", args=[w.other.pk]), None),
     ("admin settings", "superuser", lambda w: reverse(
         "wagtailsettings:edit",
-        args=["home", "brandsettings", Site.objects.get(is_default_site=True).pk]),
+        args=["core", "brandsettings", Site.objects.get(is_default_site=True).pk]),
         lambda w: {"contact_email": "forged@example.com"}),
     ("admin post state", "moderator",
         lambda w: reverse("community_posts:edit", args=[w.tip.pk]),

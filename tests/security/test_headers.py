@@ -84,4 +84,4 @@ def test_permissions_policy_denies_powerful_features(production):
 
 def test_cookies_are_secure_and_mail_is_queued(production):
     assert production["session_cookie_secure"] and production["csrf_cookie_secure"]
-    assert production["email_backend"] == "home.mail.QueuedEmailBackend"
+    assert production["email_backend"] == "core.mail.QueuedEmailBackend"

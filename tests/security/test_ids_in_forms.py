@@ -1,5 +1,5 @@
 """An id sent in a form that no row can have, however long, is refused with the form's own
-message in the visitor's language, never a 500 (the rule of ``home.converters``)."""
+message in the visitor's language, never a 500 (the rule of ``core.converters``)."""
 
 import pytest
 

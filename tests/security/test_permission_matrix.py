@@ -1,5 +1,5 @@
 """Who may open which admin area and do which community action: anonymous, Member, Support,
-Moderator, Editor and superuser, each checked against what ``home/roles.py`` declares.
+Moderator, Editor and superuser, each checked against what ``core/roles.py`` declares.
 
 Adding an admin view or a community action is one line in ADMIN_AREAS or ACTIONS: the
 expectation comes from the permissions it needs, never from a list of roles."""
@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from community.factories import PostFactory
 from community.models import HELPFUL_FLAG, Follow, Post, PostKind
-from home import roles
+from core import roles
 from tests.community.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ ROLE_OF = {
 
 
 def declared_permissions(persona: str) -> set[str]:
-    """What home/roles.py gives the persona's role ("app_label.codename")."""
+    """What core/roles.py gives the persona's role ("app_label.codename")."""
     if persona not in ROLE_OF:
         return set()
     role = next(role for role in roles.ROLES if role.name == ROLE_OF[persona])
@@ -77,8 +77,8 @@ ADMIN_AREAS = [
     ("groups", lambda w: reverse("wagtailusers_groups:index"),
         any_of("auth.add_group", "auth.change_group", "auth.delete_group")),
     ("brand settings", lambda w: reverse(
-        "wagtailsettings:edit", args=["home", "brandsettings", site_pk(w)]),
-        any_of("home.change_brandsettings")),
+        "wagtailsettings:edit", args=["core", "brandsettings", site_pk(w)]),
+        any_of("core.change_brandsettings")),
     ("community settings", lambda w: reverse(
         "wagtailsettings:edit", args=["community", "communitysettings", site_pk(w)]),
         any_of("community.change_communitysettings")),

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from home import ratelimit
+from core import ratelimit
 
 pytestmark = pytest.mark.django_db
 

@@ -30,7 +30,7 @@ from community.models import (
     TrustSettings,
 )
 from community.tokens import guest_token
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import FAQPageFactory, ProductPageFactory, StoryPageFactory
 from tests.community.conftest import form_data

@@ -16,7 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
-from home import roles
+from core import roles
 from home.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from home.models import HomePage
 from stories.factories import (

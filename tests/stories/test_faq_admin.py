@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import FAQPageFactory
 from stories.models import FAQFeedback

@@ -157,6 +157,6 @@ def test_a_plain_story_page_stays_within_its_query_budget(
     # The site, the locale, the home page, the story with its category and pictures, the body's
     # images (two), the renditions of the authors' and related stories' pictures and the thread
     # (two); the site settings, privacy, menus, tags, authors and related stories are cached
-    # until content changes (home.page_cache).
+    # until content changes (core.page_cache).
     with django_assert_max_num_queries(12):
         client.get(story.url)

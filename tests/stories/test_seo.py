@@ -10,7 +10,7 @@ from wagtail_factories import ImageFactory
 
 from community.factories import PostFactory
 from community.models import PostKind, PostState
-from home.seo import json_ld_script
+from core.seo import json_ld_script
 from stories.factories import (
     FAQCategoryPageFactory,
     KnowledgeBasePageFactory,

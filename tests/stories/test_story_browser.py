@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
-from home import roles
+from core import roles
 from home.factories import UserFactory
 from stories.factories import StoryIndexPageFactory
 from stories.models import StoryPage

@@ -25,17 +25,16 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "stories",
     "search",
     "community",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -63,7 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost, so that a page cache inside never stores a visitor's language cookie.
-    "home.middleware.RememberLanguageMiddleware",
+    "core.middleware.RememberLanguageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,14 +70,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "home.middleware.RefusedAccountFormMiddleware",
+    "core.middleware.RefusedAccountFormMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "home.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     # Inside the middleware that add headers and the CSRF cookie, so cached pages get them too.
-    "home.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.middleware.MediaStorageUnavailableMiddleware",
+    "core.middleware.MediaStorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "dangol.urls"
@@ -138,19 +137,19 @@ else:
 DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Saving or deleting one of these starts a new page-cache generation: whatever is saved shows
 # on pages. Pages, site settings and community posts have rules of their own
-# (home.signal_handlers, community.signal_handlers); nothing else empties the caches.
+# (core.signal_handlers, community.signal_handlers); nothing else empties the caches.
 DANGOL_PAGE_CACHE_MODELS = {
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailimages.Image",
-    # Privacy: who may see a page (its groups are a many-to-many: see home.signal_handlers).
+    # Privacy: who may see a page (its groups are a many-to-many: see core.signal_handlers).
     "wagtailcore.PageViewRestriction",
     "stories.StoryCategory",
     "stories.Author",
     "taggit.Tag",
 }
 # Data that every page reads (site settings, privacy, the header's pages) is cached for the
-# current page-cache generation (``home.page_cache.cached``), at most this long.
+# current page-cache generation (``core.page_cache.cached``), at most this long.
 DANGOL_DATA_CACHE_SECONDS = env.int("DATA_CACHE_SECONDS", default=3600)
 
 # Email: EMAIL_URL (smtp://user:password@host:587, consolemail://, filemail:///path) or the
@@ -166,10 +165,10 @@ else:
     EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
     EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-# Requests never talk to the mail server: every message is stored (home.mail.QueuedEmailBackend)
+# Requests never talk to the mail server: every message is stored (core.mail.QueuedEmailBackend)
 # and the worker delivers it through DANGOL_EMAIL_DELIVERY_BACKEND, the backend configured above.
 DANGOL_EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND
-EMAIL_BACKEND = "home.mail.QueuedEmailBackend"
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 DANGOL_EMAIL_BATCH_SIZE = 100  # messages sent through one connection to the mail server
 DANGOL_EMAIL_KEEP_SENT_DAYS = env.int("EMAIL_KEEP_SENT_DAYS", default=30)
 DANGOL_EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=10)
@@ -250,7 +249,7 @@ if MEDIA_S3_BUCKET:
         "//"
     )
     MEDIA_STORAGE = {
-        "BACKEND": "home.storage.MediaStorage",
+        "BACKEND": "core.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": MEDIA_S3_BUCKET,
             "location": env.str("MEDIA_S3_PREFIX", default=""),
@@ -295,7 +294,6 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no external avatar requests from the admin
 
