@@ -76,7 +76,7 @@ pytest: install messages test-deps ## Run the test suite only
 
 test: lint check-migrations pytest ## Install what the tests need and run lint and the whole suite
 
-bench: install messages ## Benchmark the site under gunicorn (SQLite, and PostgreSQL when one answers)
+bench: install messages ## CPU ms and queries per request, demo and large site (SQLite, and PostgreSQL when one answers)
 	$(BIN)/python tools/bench/run.py $(BENCH_ARGS)
 
 audit: setup test-deps ## Lighthouse scores (mobile) for the main pages of the demo

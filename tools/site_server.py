@@ -1,9 +1,17 @@
 """Serve the demo site the way a deployment would (gunicorn, production settings) for the
-benchmark and the Lighthouse audit."""
+benchmark and the Lighthouse audit.
 
+A site is a database kind (``sqlite`` or ``postgresql``) and a variant: ``""`` for the demo,
+``large-<scale>-<seed>`` for the large site of ``manage.py load_large_site``. Each has its own
+directory under ``var/bench/`` (SQLite file, media, static files) and, on PostgreSQL, its own
+database.
+"""
+
+import json
 import os
 import platform
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -14,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
-POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/dangol_bench"
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "dangol_bench")
 
 
 def free_port() -> int:
@@ -45,28 +54,45 @@ def postgres_available() -> bool:
     return True
 
 
-def ensure_postgres_database() -> None:
+def large_variant(*, seed: int, scale: float) -> str:
+    return f"large-{scale:g}-{seed}"
+
+
+def var_dir(database: str, variant: str = "") -> Path:
+    return ROOT / "var" / "bench" / (f"{database}-{variant}" if variant else database)
+
+
+def postgres_name(variant: str = "") -> str:
+    if not variant:
+        return POSTGRES_DATABASE
+    return f"{POSTGRES_DATABASE}_{variant}".replace("-", "_").replace(".", "_")
+
+
+def _postgres_admin():
     import psycopg
 
-    with psycopg.connect(
-        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-    ) as connection:
+    return psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True)
+
+
+def ensure_postgres_database(name: str = POSTGRES_DATABASE, *, fresh: bool = False) -> None:
+    with _postgres_admin() as connection:
+        if fresh:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = 'dangol_bench'"
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if not exists:
-            connection.execute("CREATE DATABASE dangol_bench")
+            connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def environment(database: str, page_cache_seconds: int) -> dict[str, str]:
-    var_dir = ROOT / "var" / "bench" / database
+def environment(database: str, page_cache_seconds: int, variant: str = "") -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dangol.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
-        "DANGOL_VAR_DIR": str(var_dir),
+        "DANGOL_VAR_DIR": str(var_dir(database, variant)),
         "DANGOL_DEMO_ALLOWED": "true",
         "PAGE_CACHE_SECONDS": str(page_cache_seconds),
         "LOG_LEVEL": "WARNING",
@@ -76,24 +102,23 @@ def environment(database: str, page_cache_seconds: int) -> dict[str, str]:
     }
     env.pop("DATABASE_URL", None)
     if database == "postgresql":
-        env["DATABASE_URL"] = POSTGRES_URL
+        env["DATABASE_URL"] = f"{POSTGRES_SERVER}/{postgres_name(variant)}"
     return env
 
 
-def manage(env: dict[str, str], *args: str) -> None:
+def manage(env: dict[str, str], *args: str, quiet: bool = True) -> None:
     subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         check=True,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL if quiet else None,
     )
 
 
 def prepare(database: str) -> None:
     env = environment(database, 0)
-    var_dir = Path(env["DANGOL_VAR_DIR"])
-    var_dir.mkdir(parents=True, exist_ok=True)
+    var_dir(database).mkdir(parents=True, exist_ok=True)
     if database == "postgresql":
         ensure_postgres_database()
     print(f"[{database}] migrating, loading the demo, collecting static files…", flush=True)
@@ -102,10 +127,49 @@ def prepare(database: str) -> None:
     manage(env, "collectstatic", "--no-input", "--clear")
 
 
+def prepare_large(database: str, *, seed: int, scale: float) -> str:
+    """The large site for this seed and scale, built once (minutes) and reused by later runs
+    while its database and the record of how it was built are there. Returns its variant."""
+    variant = large_variant(seed=seed, scale=scale)
+    env = environment(database, 0, variant)
+    directory = var_dir(database, variant)
+    record = directory / "large-site.json"
+    wanted = {"seed": seed, "scale": scale}
+    built = record.exists() and json.loads(record.read_text()) == wanted
+    if built and database == "sqlite":
+        built = (directory / "db.sqlite3").exists()
+    if built and database == "postgresql":
+        with _postgres_admin() as connection:
+            built = bool(
+                connection.execute(
+                    "SELECT 1 FROM pg_database WHERE datname = %s", [postgres_name(variant)]
+                ).fetchone()
+            )
+    if built:
+        print(f"[{database}] reusing the large site in {directory.relative_to(ROOT)}", flush=True)
+        manage(env, "migrate", "--no-input")
+        return variant
+    print(
+        f"[{database}] building the large site (seed {seed}, scale {scale:g}); this takes "
+        "minutes and is kept for later runs…",
+        flush=True,
+    )
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    if database == "postgresql":
+        ensure_postgres_database(postgres_name(variant), fresh=True)
+    manage(env, "migrate", "--no-input")
+    manage(env, "load_large_site", "--seed", str(seed), "--scale", f"{scale:g}", quiet=False)
+    manage(env, "collectstatic", "--no-input", "--clear")
+    record.write_text(json.dumps(wanted))
+    return variant
+
+
 class Server:
     """gunicorn with production settings, as a deployment would run it."""
 
-    def __init__(self, database: str, page_cache_seconds: int, workers: int):
+    def __init__(self, database: str, page_cache_seconds: int, workers: int, variant: str = ""):
         self.port = free_port()
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn
             [
@@ -121,7 +185,7 @@ class Server:
                 "warning",
             ],
             cwd=ROOT,
-            env=environment(database, page_cache_seconds),
+            env=environment(database, page_cache_seconds, variant),
         )
         self.base = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 60
@@ -146,6 +210,30 @@ class Server:
             except OSError:
                 print(f"  {path} does not answer 200: left out", flush=True)
         return answering
+
+    def processes(self) -> list[int]:
+        """gunicorn's master and its workers."""
+        master = self.process.pid
+        pids = [master]
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # the process ended meanwhile
+                if int(fields[1]) == master:
+                    pids.append(int(entry.name))
+        return pids
+
+    def cpu_seconds(self) -> tuple[float, frozenset[int]]:
+        """User and system CPU time used so far by gunicorn's processes (``/proc/<pid>/stat``),
+        and which processes they were: a worker that restarted would lose its count."""
+        ticks = 0
+        pids = self.processes()
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime and stime
+        return ticks / os.sysconf("SC_CLK_TCK"), frozenset(pids)
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)

@@ -22,12 +22,15 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[index]
 
 
-def hammer(base: str, path: str, duration: float, concurrency: int) -> dict:
+def hammer(base: str, path: str, duration: float, concurrency: int, cookie: str = "") -> dict:
     parts = urlsplit(base)
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
     deadline = time.perf_counter() + duration
+    headers = {"Accept-Language": "ko"}
+    if cookie:
+        headers["Cookie"] = cookie
 
     def worker() -> None:
         nonlocal errors
@@ -37,7 +40,7 @@ def hammer(base: str, path: str, duration: float, concurrency: int) -> dict:
         while time.perf_counter() < deadline:
             started = time.perf_counter()
             try:
-                connection.request("GET", path, headers={"Accept-Language": "ko"})
+                connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:
@@ -78,10 +81,13 @@ def main() -> None:
     parser.add_argument("--base", required=True)
     parser.add_argument("--duration", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--cookie", default="", help="a Cookie header (a logged-in session)")
     parser.add_argument("paths", nargs="+")
     arguments = parser.parse_args()
     for path in arguments.paths:
-        result = hammer(arguments.base, path, arguments.duration, arguments.concurrency)
+        result = hammer(
+            arguments.base, path, arguments.duration, arguments.concurrency, arguments.cookie
+        )
         print(json.dumps(result), flush=True)
 
 
