@@ -85,12 +85,31 @@ def ensure_postgres_database(name: str = POSTGRES_DATABASE, *, fresh: bool = Fal
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def environment(database: str, page_cache_seconds: int, variant: str = "") -> dict[str, str]:
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
+def shared_cache_url(database: str, variant: str = "") -> str:
+    """Production settings need a cache every gunicorn worker shares: Redis when one answers
+    on this machine (a database of its own), else a file cache beside the site's data."""
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception:  # no Redis here: the file cache is shared by the processes too
+        return f"filecache://{var_dir(database, variant) / 'cache'}"
+    return REDIS_URL
+
+
+def environment(
+    database: str, page_cache_seconds: int, variant: str = "", port: int | None = None
+) -> dict[str, str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "dangol.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": f"http://127.0.0.1:{port}" if port else "http://127.0.0.1",
+        "CACHE_URL": shared_cache_url(database, variant),
         "SECURE_SSL_REDIRECT": "false",
         "DANGOL_VAR_DIR": str(var_dir(database, variant)),
         "DANGOL_DEMO_ALLOWED": "true",
@@ -171,6 +190,12 @@ class Server:
 
     def __init__(self, database: str, page_cache_seconds: int, workers: int, variant: str = ""):
         self.port = free_port()
+        env = environment(database, page_cache_seconds, variant, port=self.port)
+        manage(env, "migrate", "--no-input")  # the site's address follows the port (SITE_URL)
+        if env["CACHE_URL"] == REDIS_URL:
+            import redis
+
+            redis.Redis.from_url(REDIS_URL).flushdb()  # nothing cached by an earlier run
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn
             [
                 str(VENV_BIN / "gunicorn"),
@@ -185,7 +210,7 @@ class Server:
                 "warning",
             ],
             cwd=ROOT,
-            env=environment(database, page_cache_seconds, variant),
+            env=env,
         )
         self.base = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 60

@@ -43,7 +43,7 @@ from community.models import (
     Screening,
     TrustLevel,
 )
-from home import roles
+from core import roles
 from home.demo.accounts import DEMO_PASSWORD
 from stories.demo.large import LargePages, ThreadPage
 
