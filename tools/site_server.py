@@ -110,6 +110,8 @@ def environment(
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SITE_URL": f"http://127.0.0.1:{port}" if port else "http://127.0.0.1",
         "CACHE_URL": shared_cache_url(database, variant),
+        # The demo and the large site share the Redis database: each keeps to its own keys.
+        "CACHE_KEY_PREFIX": f"bench-{database}-{variant or 'demo'}",
         "SECURE_SSL_REDIRECT": "false",
         "DANGOL_VAR_DIR": str(var_dir(database, variant)),
         "DANGOL_DEMO_ALLOWED": "true",

@@ -132,6 +132,8 @@ elif env.str("REDIS_URL", default=""):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sites that share one cache server (production and staging) keep apart by a prefix.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 
 # Anonymous visitors' pages are cached this long (0 turns the page cache off).
 DANGOL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
