@@ -187,10 +187,23 @@ def prepare_large(database: str, *, seed: int, scale: float) -> str:
     return variant
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 class Server:
     """gunicorn with production settings, as a deployment would run it."""
 
     def __init__(self, database: str, page_cache_seconds: int, workers: int, variant: str = ""):
+        self.database = database
+        self.variant = variant
         self.port = free_port()
         env = environment(database, page_cache_seconds, variant, port=self.port)
         manage(env, "migrate", "--no-input")  # the site's address follows the port (SITE_URL)
@@ -255,12 +268,26 @@ class Server:
     def cpu_seconds(self) -> tuple[float, frozenset[int]]:
         """User and system CPU time used so far by gunicorn's processes (``/proc/<pid>/stat``),
         and which processes they were: a worker that restarted would lose its count."""
-        ticks = 0
         pids = self.processes()
-        for pid in pids:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime and stime
-        return ticks / os.sysconf("SC_CLK_TCK"), frozenset(pids)
+        return _cpu_seconds(pids), frozenset(pids)
+
+    def database_cpu(self) -> dict[int, float]:
+        """On PostgreSQL, the CPU time so far of each server process connected to this site's
+        database (by process id; the workers keep their connections). SQLite works inside the
+        workers: nothing to add."""
+        if self.database != "postgresql":
+            return {}
+        import psycopg
+
+        with psycopg.connect(f"{POSTGRES_SERVER}/{postgres_name(self.variant)}") as connection:
+            pids = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT pid FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            ]
+        return {pid: _cpu_seconds([pid]) for pid in pids}
 
     def stop(self) -> None:
         self.process.send_signal(signal.SIGTERM)

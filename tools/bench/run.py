@@ -8,7 +8,8 @@ large site of ``manage.py load_large_site`` (built once per seed and scale under
 - CPU milliseconds per request of the server: gunicorn (production settings) serves each page
   for a fixed time to a second process (``loadgen.py``); the user and system CPU time of
   gunicorn's master and workers (``/proc/<pid>/stat``) before and after, divided by the
-  requests served. Unlike requests per second, this holds steady on a machine shared with
+  requests served. On PostgreSQL the CPU time of the database server's processes connected to
+  the site's database is added (SQLite works inside the workers, so it is counted already). Unlike requests per second, this holds steady on a machine shared with
   other work.
 - SQL queries per request: each page once more through Django's test client in a separate
   process against the same database (``probe.py``), after a first request has warmed it.
@@ -146,21 +147,32 @@ def measure(database: str, variant: str, arguments) -> dict:
             # Warm: renditions, the workers' data cache, imports done on first use.
             drive(server.base, page["path"], 1, arguments.workers, headers)
             before, pids_before = server.cpu_seconds()
+            database_before = server.database_cpu()
             result = drive(
                 server.base, page["path"], arguments.duration, arguments.concurrency, headers
             )
             after, pids_after = server.cpu_seconds()
+            database_after = server.database_cpu()
+            # A connection opened during the run counts from zero; one closed during it is
+            # missing from the second reading and its last moments go uncounted.
+            database_seconds = sum(
+                seconds - database_before.get(pid, 0.0) for pid, seconds in database_after.items()
+            )
             served = result["requests"]
+            site_ms = (after - before) * 1000 / served if served else None
+            database_ms = database_seconds * 1000 / served if served else None
             rows[page["name"]] = {
                 **page,
-                "cpu_ms": round((after - before) * 1000 / served, 1) if served else None,
+                "cpu_ms": round(site_ms + database_ms, 1) if served else None,
+                "database_cpu_ms": round(database_ms, 1) if served else None,
                 "requests": served,
                 "errors": result["errors"],
                 "rps": result["rps"],
                 "restarted": pids_before != pids_after,
             }
             print(
-                f"  {page['name']:<17} {rows[page['name']]['cpu_ms']!s:>7} CPU ms/request  "
+                f"  {page['name']:<17} {rows[page['name']]['cpu_ms']!s:>7} CPU ms/request "
+                f"({rows[page['name']]['database_cpu_ms']!s:>5} in the database)  "
                 f"{page['queries']:>4} queries  {served:>6} requests  errors {result['errors']}",
                 flush=True,
             )
@@ -205,8 +217,9 @@ def write_report(results: dict, arguments, output: Path) -> None:
         "",
         "## Cost per request, demo and large site (page cache off)",
         "",
-        "CPU ms: user and system CPU time of gunicorn's master and workers over the run, "
-        "divided by the requests served. Queries: SQL queries of one request to a warm site "
+        "CPU ms: user and system CPU time of gunicorn's master and workers over the run "
+        "(on PostgreSQL, plus the database server's processes serving them), divided by the "
+        "requests served. Queries: SQL queries of one request to a warm site "
         "(Django's test client in a separate process, same database). Ratio: large / demo; "
         f"the target is at most {TARGET_RATIO:g}×.",
         "",
