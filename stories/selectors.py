@@ -12,8 +12,6 @@ from django.core.paginator import Paginator
 from django.db.models import (
     Case,
     Count,
-    Exists,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -24,7 +22,7 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -49,13 +47,12 @@ from .models import (
 RELATED_STORIES = 3
 
 
-def unrestricted():
-    """Pages without a view restriction on themselves or an ancestor, as a condition inside
-    the query (Wagtail's ``.public()`` runs a query of its own each time it is used)."""
-    restrictions_above = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("prefix"))
-    return ~Exists(restrictions_above)
+def unrestricted() -> Q:
+    """Pages without a view restriction on themselves or an ancestor, as a condition on the
+    path built from the cached restrictions (a correlated subquery per page, as Wagtail's
+    ``.public()`` makes, grows with the number of pages: over a second on PostgreSQL at 2,000
+    stories)."""
+    return ~private_q()
 
 
 def home_page_sections(*, home: Page, children: list[Page] | None = None) -> dict[str, Any]:
