@@ -3,6 +3,7 @@ import random
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from community.demo.loader import DemoCommunity
 from home.demo.accounts import ensure_demo_accounts
@@ -11,6 +12,8 @@ from home.demo.loader import ensure_home
 from search.indexing import rebuild as rebuild_search_index
 from stories.demo import content as stories_content
 from stories.demo.loader import DemoStories
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 class Command(BaseCommand):
@@ -34,7 +37,9 @@ class Command(BaseCommand):
                 "password). Set DANGOL_DEMO_ALLOWED=true to load it anyway."
             )
         rng = random.Random(seed)
-        with transaction.atomic():
+        # The demo is written in one go: the work it sets off (search and reference indexes)
+        # is done at once, here, rather than left for the worker to chase afterwards.
+        with override_settings(TASKS=IMMEDIATE_TASKS), transaction.atomic():
             self.stdout.write("Accounts…")
             users = ensure_demo_accounts()
             self.stdout.write("Pictures…")
